@@ -1,0 +1,201 @@
+import CLibPQ
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libpq session. The `PGconn` handle is owned here and freed exactly once, by `close()` or
+/// at deinitialisation; every `PGresult` is cleared before the call that produced it returns.
+///
+/// Statements are sent with `PQsendQueryParams` and awaited with `poll`, so a server that stops
+/// answering cannot hang the caller past `clientTimeout`: the statement is cancelled instead.
+public final class Connection {
+    private var handle: OpaquePointer?
+    /// `host:port` of the server, for messages.
+    public let endpoint: String
+    /// How long to wait for a statement's result before cancelling it; `nil` waits for ever.
+    /// Set it a little above the server-side `statement_timeout`, which should fire first.
+    public var clientTimeout: Duration?
+
+    /// Opens a session. `connect_timeout` and every other keyword come from `parameters`.
+    public init(_ parameters: ConnectionParameters) throws {
+        let pairs = parameters.values.sorted { $0.key < $1.key }
+        let conn = withCStringArray(pairs.map(\.key)) { keywords in
+            withCStringArray(pairs.map(\.value)) { values in
+                PQconnectdbParams(keywords, values, 0)
+            }
+        }
+        guard let conn else {
+            throw PostgresError(.connection, message: "cannot allocate a libpq connection")
+        }
+        var endpoint = parameters.endpointDescription
+        if let host = PQhost(conn), let port = PQport(conn), host.pointee != 0 {
+            endpoint = "\(String(cString: host)):\(String(cString: port))"
+        }
+        self.endpoint = endpoint
+        guard PQstatus(conn) == CONNECTION_OK else {
+            let reason = String(cString: PQerrorMessage(conn))
+            PQfinish(conn)
+            throw PostgresError(.connection, message: "cannot connect to \(endpoint): \(reason)")
+        }
+        // Server notices would go to stderr by default; the caller decides what is logged.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+        self.handle = conn
+    }
+
+    deinit { close() }
+
+    /// Ends the session. Safe to call more than once.
+    public func close() {
+        if let handle {
+            PQfinish(handle)
+            self.handle = nil
+        }
+    }
+
+    /// The server's version as an integer, e.g. 150018 for 15.18.
+    public var serverVersion: Int {
+        handle.map { Int(PQserverVersion($0)) } ?? 0
+    }
+
+    /// Runs one statement with its parameters bound (extended protocol, text format).
+    @discardableResult
+    public func execute(_ query: Query) throws -> QueryResult {
+        let handle = try liveHandle()
+        let sent = withOptionalCStringArray(query.bindings) { values in
+            PQsendQueryParams(handle, query.sql, Int32(query.bindings.count), nil, values, nil, nil, 0)
+        }
+        guard sent == 1 else { throw connectionError(handle) }
+        return try collectResults(handle)
+    }
+
+    /// Runs a script of one or more statements with the simple protocol (no parameters), as
+    /// `psql -f` does for a file of plain SQL. Meant for loading schemas and fixtures.
+    @discardableResult
+    public func executeScript(_ sql: String) throws -> QueryResult {
+        let handle = try liveHandle()
+        guard PQsendQuery(handle, sql) == 1 else { throw connectionError(handle) }
+        return try collectResults(handle)
+    }
+
+    /// Sets a run-time parameter for the session, value bound (`set_config`), never spliced.
+    public func setParameter(_ name: String, to value: String) throws {
+        try execute("SELECT set_config(\(name), \(value), false)")
+    }
+
+    // MARK: - Results
+
+    private func liveHandle() throws -> OpaquePointer {
+        guard let handle else { throw PostgresError(.connection, message: "connection to \(endpoint) is closed") }
+        return handle
+    }
+
+    /// Drains every result of the statement, keeping the last successful one and the first error.
+    private func collectResults(_ handle: OpaquePointer) throws -> QueryResult {
+        var last = QueryResult(rows: [], commandTag: "")
+        var firstError: PostgresError?
+        while true {
+            try awaitResult(handle)
+            guard let result = PQgetResult(handle) else { break }
+            defer { PQclear(result) }
+            switch PQresultStatus(result) {
+            case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+                last = Self.copy(result)
+            default:
+                if firstError == nil { firstError = Self.serverError(result, handle: handle) }
+            }
+        }
+        if let firstError { throw firstError }
+        return last
+    }
+
+    /// Waits until libpq can hand over a result without blocking; past `clientTimeout`, asks the
+    /// server to cancel the statement, gives it a moment to answer, then gives up.
+    private func awaitResult(_ handle: OpaquePointer) throws {
+        let clock = ContinuousClock()
+        var deadline = clientTimeout.map { clock.now + $0 }
+        var cancelled = false
+        while PQisBusy(handle) == 1 {
+            var waitMilliseconds: Int32 = -1
+            if let deadline {
+                let remaining = clock.now.duration(to: deadline)
+                waitMilliseconds = remaining <= .zero ? 0 : Int32(clamping: remaining.milliseconds)
+            }
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, waitMilliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 {
+                if cancelled {
+                    throw PostgresError(.clientTimeout, message: "no answer from \(endpoint) after cancelling the statement")
+                }
+                cancel(handle)
+                cancelled = true
+                deadline = clock.now + .seconds(2)
+                continue
+            }
+            guard PQconsumeInput(handle) == 1 else { throw connectionError(handle) }
+        }
+    }
+
+    private func cancel(_ handle: OpaquePointer) {
+        guard let token = PQgetCancel(handle) else { return }
+        defer { PQfreeCancel(token) }
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(token, &buffer, Int32(buffer.count))
+    }
+
+    private func connectionError(_ handle: OpaquePointer) -> PostgresError {
+        PostgresError(.connection, message: "connection to \(endpoint) failed: \(String(cString: PQerrorMessage(handle)))")
+    }
+
+    private static func serverError(_ result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
+        func field(_ code: Int32) -> String? {
+            PQresultErrorField(result, code).map { String(cString: $0) }
+        }
+        let sqlState = field(Int32(UInt8(ascii: "C")))
+        let message = field(Int32(UInt8(ascii: "M"))) ?? String(cString: PQresultErrorMessage(result))
+        let detail = field(Int32(UInt8(ascii: "D")))
+        // No SQLSTATE means libpq itself failed (e.g. the server closed the connection).
+        return PostgresError(sqlState == nil ? .connection : .statement, sqlState: sqlState, message: message, detail: detail)
+    }
+
+    private static func copy(_ result: OpaquePointer) -> QueryResult {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        var rows: [Row] = []
+        rows.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            let values: [String?] = (0..<columnCount).map { column in
+                PQgetisnull(result, Int32(row), Int32(column)) == 1
+                    ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+            }
+            rows.append(Row(columns: columns, values: values))
+        }
+        let tag = PQcmdStatus(result).map { String(cString: $0) } ?? ""
+        return QueryResult(rows: rows, commandTag: tag)
+    }
+}
+
+extension Duration {
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
+
+/// Calls `body` with a NULL-terminated C array of the strings, valid only for the call.
+private func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    withOptionalCStringArray(strings.map(Optional.some), body)
+}
+
+private func withOptionalCStringArray<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let copies: [UnsafeMutablePointer<CChar>?] = strings.map { $0.flatMap { strdup($0) } }
+    defer { copies.forEach { free($0) } }
+    var pointers = copies.map { UnsafePointer($0) }
+    pointers.append(nil)
+    // `pointers` always holds at least the terminating nil, so its base address exists.
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress.unsafelyUnwrapped) }
+}
