@@ -1,0 +1,53 @@
+/// Where and how events are sent (SPEC §3, §6).
+public struct DeliverySettings: Sendable {
+    public static let defaultHost = "https://us.i.posthog.com"
+    public static let defaultTimeout: Duration = .seconds(120)
+
+    /// The capture endpoint: `{host}/batch/`.
+    public let endpoint: String
+    public let scheme: String
+    public let host: String
+    /// The project API key; `nil` is allowed only for a dry run.
+    public let apiKey: String?
+    public let retryPolicy: RetryPolicy
+    /// Overall deadline for delivery, every attempt and wait included.
+    public let timeout: Duration
+    public let proxy: ProxySettings
+
+    public init(host: String, apiKey: String?, retryPolicy: RetryPolicy, timeout: Duration, proxy: ProxySettings) throws {
+        let trimmed = host.hasSuffix("/") ? String(host.dropLast()) : host
+        guard let url = URLComponents(string: trimmed), let scheme = url.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", let hostName = url.host, !hostName.isEmpty,
+              url.query == nil, url.fragment == nil, url.user == nil
+        else {
+            throw TelemetryError.usage("PostHog host must be an http(s) URL like \(Self.defaultHost), got \"\(host)\"")
+        }
+        self.endpoint = trimmed + "/batch/"
+        self.scheme = scheme
+        self.host = hostName
+        self.apiKey = apiKey
+        self.retryPolicy = retryPolicy
+        self.timeout = timeout
+        self.proxy = proxy
+    }
+
+    /// Resolves the settings from flags (`nil` when not given) and the environment.
+    public static func resolve(
+        host: String?, apiKey: String?, maxAttempts: Int?, timeout: String?, environment: Environment
+    ) throws -> DeliverySettings {
+        let attempts = maxAttempts ?? 5
+        guard (1...100).contains(attempts) else {
+            throw TelemetryError.usage("--max-attempts must be between 1 and 100, got \(attempts)")
+        }
+        return try DeliverySettings(
+            host: host ?? environment["POSTHOG_HOST"] ?? defaultHost,
+            apiKey: apiKey ?? environment["POSTHOG_API_KEY"],
+            retryPolicy: RetryPolicy(maxAttempts: attempts),
+            timeout: try Seconds.parse(timeout, name: "--timeout") ?? defaultTimeout,
+            proxy: try ProxySettings.from(environment)
+        )
+    }
+
+    /// Secrets this configuration knows of: the API key and proxy passwords.
+    public var secrets: [String] { [apiKey].compactMap { $0 } + proxy.secrets }
+}

@@ -1,0 +1,114 @@
+import AsyncHTTPClient
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Proxies from the environment, as curl and Go read them: `HTTPS_PROXY` for https targets,
+/// `HTTP_PROXY` for http ones (lower-case names too), and `NO_PROXY` — a comma-separated list of
+/// host names (matching the name and its subdomains), IP addresses, IPv4 CIDR blocks, or `*`.
+public struct ProxySettings: Sendable, Equatable {
+    public struct Server: Sendable, Equatable {
+        public let host: String
+        public let port: Int
+        public let username: String?
+        public let password: String?
+    }
+
+    public let httpsProxy: Server?
+    public let httpProxy: Server?
+    public let noProxy: [String]
+
+    public init(httpsProxy: Server? = nil, httpProxy: Server? = nil, noProxy: [String] = []) {
+        self.httpsProxy = httpsProxy
+        self.httpProxy = httpProxy
+        self.noProxy = noProxy
+    }
+
+    public static func from(_ environment: Environment) throws -> ProxySettings {
+        func value(_ name: String) -> String? { environment[name] ?? environment[name.lowercased()] }
+        return ProxySettings(
+            httpsProxy: try value("HTTPS_PROXY").map { try parseServer($0, variable: "HTTPS_PROXY") },
+            httpProxy: try value("HTTP_PROXY").map { try parseServer($0, variable: "HTTP_PROXY") },
+            noProxy: (value("NO_PROXY") ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .filter { !$0.isEmpty }
+        )
+    }
+
+    /// Proxy passwords, to be kept out of every output.
+    public var secrets: [String] { [httpsProxy?.password, httpProxy?.password].compactMap { $0 } }
+
+    /// The proxy for a request to `host` over `scheme`, or `nil` to connect directly.
+    public func server(scheme: String, host: String) -> Server? {
+        let proxy = scheme == "https" ? httpsProxy : httpProxy
+        guard let proxy, !bypasses(host) else { return nil }
+        return proxy
+    }
+
+    /// The proxy in the form the HTTP client takes.
+    public func clientProxy(scheme: String, host: String) -> HTTPClient.Configuration.Proxy? {
+        guard let server = server(scheme: scheme, host: host) else { return nil }
+        let authorization = server.username.map { HTTPClient.Authorization.basic(username: $0, password: server.password ?? "") }
+        return .server(host: server.host, port: server.port, authorization: authorization)
+    }
+
+    func bypasses(_ rawHost: String) -> Bool {
+        let host = Self.unbracketed(rawHost.lowercased())
+        return noProxy.contains { entry in
+            if entry == "*" { return true }
+            if entry.contains("/") { return IPv4Block(entry)?.contains(host) ?? false }
+            var name = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
+            name = Self.unbracketed(name)
+            if let colon = name.lastIndex(of: ":"), !name.contains("::"), name.filter({ $0 == ":" }).count == 1 {
+                name = String(name[..<colon])  // "host:port": the port is not compared
+            }
+            return host == name || host.hasSuffix("." + name)
+        }
+    }
+
+    /// "[::1]" → "::1": IPv6 literals compare without their URL brackets.
+    static func unbracketed(_ host: String) -> String {
+        host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    }
+
+    static func parseServer(_ text: String, variable: String) throws -> Server {
+        let withScheme = text.contains("://") ? text : "http://" + text
+        guard let url = URLComponents(string: withScheme), let host = url.host, !host.isEmpty,
+              url.scheme == "http" || url.scheme == "https"
+        else {
+            throw TelemetryError.usage("\(variable) is not a proxy URL like http://proxy.example:3128")
+        }
+        return Server(
+            host: host, port: url.port ?? (url.scheme == "https" ? 443 : 80),
+            username: url.user?.removingPercentEncoding, password: url.password?.removingPercentEncoding
+        )
+    }
+}
+
+/// An IPv4 network in CIDR notation, for `NO_PROXY=10.0.0.0/8`.
+struct IPv4Block {
+    let network: UInt32
+    let mask: UInt32
+
+    init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let bits = Int(parts[1]), (0...32).contains(bits),
+              let address = IPv4Block.address(String(parts[0])) else { return nil }
+        mask = bits == 0 ? 0 : UInt32.max << UInt32(32 - bits)
+        network = address & mask
+    }
+
+    func contains(_ host: String) -> Bool {
+        guard let address = IPv4Block.address(host) else { return false }
+        return address & mask == network
+    }
+
+    static func address(_ text: String) -> UInt32? {
+        var value = in_addr()
+        guard inet_pton(AF_INET, text, &value) == 1 else { return nil }
+        return UInt32(bigEndian: value.s_addr)
+    }
+}

@@ -1,0 +1,94 @@
+import AsyncHTTPClient
+import Logging
+import NIOCore
+import NIOSSL
+
+/// Finds the Kubernetes version for `serverVersion` (SPEC §3): inside a pod, GET `/version` from
+/// the API server with the pod's service-account token and CA, and use `gitVersion`. Every failure
+/// gives "unknown" and a warning; the job goes on.
+public struct ServerVersionDiscovery: Sendable {
+    public static let unknown = "unknown"
+    public static let defaultServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount"
+
+    public let environment: Environment
+    public var timeout: Duration = .seconds(5)
+
+    public init(environment: Environment) {
+        self.environment = environment
+    }
+
+    /// The explicit version if given; else the API server's; else "unknown".
+    public func resolve(explicit: String?, logger: Logger) async -> String {
+        if let explicit { return explicit }
+        guard let host = environment["KUBERNETES_SERVICE_HOST"] else {
+            logger.warning("server version unknown", metadata: ["reason": "not in a pod (KUBERNETES_SERVICE_HOST unset) and --server-version not given"])
+            return Self.unknown
+        }
+        do {
+            let version = try await fetch(host: host, logger: logger)
+            logger.debug("server version discovered", metadata: ["version": "\(version)"])
+            return version
+        } catch {
+            logger.warning("server version unknown", metadata: ["reason": "\(error)"])
+            return Self.unknown
+        }
+    }
+
+    private func fetch(host: String, logger: Logger) async throws -> String {
+        let port = environment["KUBERNETES_SERVICE_PORT"] ?? "443"
+        let directory = environment["KUBERNETES_SERVICE_ACCOUNT_DIR"] ?? Self.defaultServiceAccountDirectory
+        let token = try readFile(directory + "/token").trimmingCharacters(in: .whitespacesAndNewlines)
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .file(directory + "/ca.crt")
+        tls.certificateVerification = .fullVerification
+
+        let client = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: .init(tlsConfiguration: tls, redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
+        )
+        do {
+            let authority = host.contains(":") ? "[\(host)]" : host
+            var request = HTTPClientRequest(url: "https://\(authority):\(port)/version")
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            request.headers.add(name: "Accept", value: "application/json")
+            request.headers.add(name: "User-Agent", value: TelemetryVersion.userAgent)
+            let response = try await client.execute(request, timeout: .init(timeout))
+            let body = try await response.body.collect(upTo: 64 * 1024)
+            try? await client.shutdown()
+            guard response.status == .ok else {
+                throw DiscoveryError("API server answered HTTP \(response.status.code)")
+            }
+            let info = try JSONDecoder().decode(VersionInfo.self, from: Data(buffer: body))
+            guard let version = info.gitVersion, !version.isEmpty, version.count <= 64 else {
+                throw DiscoveryError("API server's /version has no gitVersion")
+            }
+            return version
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private func readFile(_ path: String) throws -> String {
+        do {
+            return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        } catch {
+            throw DiscoveryError("cannot read \(path)")
+        }
+    }
+
+    private struct VersionInfo: Decodable {
+        let gitVersion: String?
+    }
+
+    struct DiscoveryError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
+
+extension Data {
+    init(buffer: ByteBuffer) {
+        self = Data(buffer.readableBytesView)
+    }
+}

@@ -1,0 +1,102 @@
+import Logging
+import Postgres
+
+/// The Summary's counts, keyed as the catalog names them; a metric whose query failed is -1.
+public struct Summary: Sendable, Equatable {
+    public private(set) var counts: [String: Int]
+
+    public init(counts: [String: Int]) {
+        self.counts = counts
+    }
+
+    /// Keys of the metrics that could not be computed.
+    public var failedKeys: [String] { counts.filter { $0.value < 0 }.map(\.key).sorted() }
+    public var isComplete: Bool { failedKeys.isEmpty }
+}
+
+/// Computes the Summary from the orchestrator's database.
+///
+/// One read-only session with a server-side statement timeout; one `REPEATABLE READ READ ONLY`
+/// transaction so every count sees the same snapshot; one savepoint per metric so a failing
+/// metric (missing table, timeout) is reported as -1 and the others are still computed.
+public struct SummaryCollector: Sendable {
+    public let metrics: [Metric]
+
+    public init(metrics: [Metric] = MetricCatalog.all) {
+        self.metrics = metrics
+    }
+
+    /// Opens the session as the job uses it: read-only by default, statements limited on the
+    /// server, and a client-side deadline a little above that in case the server stops answering.
+    public static func openSession(_ settings: DatabaseSettings) throws -> Connection {
+        let connection: Connection
+        do {
+            connection = try Connection(settings.parameters)
+        } catch let error as PostgresError {
+            throw TelemetryError.database("database unreachable: \(error.message)")
+        }
+        connection.clientTimeout = settings.statementTimeout + .seconds(5)
+        let milliseconds = settings.statementTimeout.components.seconds * 1000
+            + settings.statementTimeout.components.attoseconds / 1_000_000_000_000_000
+        do {
+            try connection.execute(
+                """
+                SELECT set_config('statement_timeout', \(String(milliseconds)), false), \
+                set_config('default_transaction_read_only', 'on', false)
+                """
+            )
+        } catch let error as PostgresError {
+            throw TelemetryError.database("cannot prepare the session on \(connection.endpoint): \(error)")
+        }
+        return connection
+    }
+
+    /// Runs every metric in one snapshot. Failures are logged and become -1; a database that can
+    /// no longer be reached makes every remaining metric -1 as well.
+    public func collect(on connection: Connection, runStart: Date, logger: Logger) -> Summary {
+        let windowStart = Timestamp.rfc3339(runStart.addingTimeInterval(-24 * 3600))
+        var counts: [String: Int] = [:]
+        do {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        } catch {
+            logger.error("snapshot failed", metadata: ["error": "\(error)"])
+            return Summary(counts: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key, -1) }))
+        }
+        for metric in metrics {
+            counts[metric.key] = count(metric, on: connection, windowStart: windowStart, logger: logger)
+        }
+        // Read-only: ending the transaction either way changes nothing on the server.
+        _ = try? connection.execute("COMMIT")
+        return Summary(counts: counts)
+    }
+
+    private func count(_ metric: Metric, on connection: Connection, windowStart: String, logger: Logger) -> Int {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let query = Query(sql: metric.sql, bindings: metric.timeFrame == .last24Hours ? [windowStart] : [])
+        do {
+            try connection.execute("SAVEPOINT metric")
+            let value = try connection.execute(query).scalar(Int.self)
+            try connection.execute("RELEASE SAVEPOINT metric")
+            logger.info("metric", metadata: [
+                "key": "\(metric.key)", "value": "\(value)", "duration_ms": "\(milliseconds(clock.now - started))",
+            ])
+            return value
+        } catch {
+            _ = try? connection.execute("ROLLBACK TO SAVEPOINT metric")
+            var metadata: Logger.Metadata = [
+                "key": "\(metric.key)", "value": "-1", "duration_ms": "\(milliseconds(clock.now - started))",
+                "error": "\(error)",
+            ]
+            if let error = error as? PostgresError, let sqlState = error.sqlState { metadata["sqlstate"] = "\(sqlState)" }
+            logger.warning("metric failed", metadata: metadata)
+            return -1
+        }
+    }
+}
+
+func milliseconds(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    let value = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    return String((value * 10).rounded() / 10)
+}

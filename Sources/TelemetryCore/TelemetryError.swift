@@ -1,0 +1,46 @@
+/// A failure with a one-line message for the operator and the process exit code it maps to (SPEC §8).
+public enum TelemetryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Bad flags, environment or configuration: exit 2.
+    case usage(String)
+    /// The database could not be reached: exit 1.
+    case database(String)
+    /// The events could not be delivered: exit 1.
+    case delivery(String)
+
+    public var exitCode: ExitStatus {
+        switch self {
+        case .usage: return .usage
+        case .database, .delivery: return .failure
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .usage(let message), .database(let message), .delivery(let message): return message
+        }
+    }
+}
+
+/// The process exit codes of SPEC §8.
+public enum ExitStatus: Int32, Sendable, Comparable {
+    /// Every requested event delivered (or printed), every metric computed.
+    case success = 0
+    /// Delivery failed, or the database was unreachable.
+    case failure = 1
+    /// Usage or configuration error.
+    case usage = 2
+    /// Delivered (or printed), but at least one metric is -1.
+    case partialSummary = 3
+
+    /// Which of two outcomes an operator most needs to see: failures before partial results.
+    private var severity: Int {
+        switch self {
+        case .success: return 0
+        case .partialSummary: return 1
+        case .failure: return 2
+        case .usage: return 3
+        }
+    }
+
+    public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.severity < rhs.severity }
+}

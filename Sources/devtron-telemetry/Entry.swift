@@ -1,0 +1,60 @@
+import ArgumentParser
+import TelemetryCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parses, runs, and maps every outcome to SPEC §8's exit codes with at most one error line.
+/// (ArgumentParser's own usage failures exit 64; the contract says 2.)
+@main
+enum Entry {
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let redactor = Redactor(secrets: secretsInEnvironment(.process) + secretArguments(arguments))
+        do {
+            var command = try DevtronTelemetry.parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(ExitStatus.success.rawValue)
+        } catch let failure as CommandExit {
+            exit(failure.status.rawValue)
+        } catch let error as TelemetryError {
+            report("error: \(error)", redactor)
+            exit(error.exitCode.rawValue)
+        } catch {
+            let code = DevtronTelemetry.exitCode(for: error)
+            if code == .success {
+                writeStandardOutput(DevtronTelemetry.fullMessage(for: error) + "\n")  // --help, --version
+                exit(0)
+            }
+            let message = DevtronTelemetry.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
+            report("error: \(message) (see devtron-telemetry --help)", redactor)
+            exit(ExitStatus.usage.rawValue)
+        }
+    }
+
+    static func report(_ line: String, _ redactor: Redactor) {
+        LogSink.standardError.write(redactor.redact(line))
+    }
+
+    /// Values given to secret-bearing flags, so that an error echoing them cannot leak them.
+    static func secretArguments(_ arguments: [String]) -> [String] {
+        var secrets: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            for flag in ["--posthog-api-key", "--database-url"] {
+                if argument == flag, index + 1 < arguments.count {
+                    secrets.append(arguments[index + 1])
+                } else if argument.hasPrefix(flag + "=") {
+                    secrets.append(String(argument.dropFirst(flag.count + 1)))
+                }
+            }
+        }
+        return secrets
+    }
+}
