@@ -1,0 +1,89 @@
+# Shared by scripts/test, scripts/demo and scripts/bench: install what a fresh machine lacks, and run
+# a throwaway PostgreSQL on a free loopback port in a temporary directory.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# libpq-dev (headers + pkg-config file) and a PostgreSQL server; apt on a fresh Debian/Ubuntu.
+ensure_packages() {
+  local missing=()
+  pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
+  pg_bindir >/dev/null 2>&1 || missing+=(postgresql)
+  command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}: install them (apt-get install -y ${missing[*]}) or run as root"
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  fi
+  command -v swift >/dev/null 2>&1 || die "swift is not on PATH"
+}
+
+# The newest installed server's bin directory (Debian keeps it off PATH).
+pg_bindir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] || return 1
+  echo "$dir"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Runs a server command as the data directory's owner: postgres refuses to run as root.
+as_pg_owner() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# pg_start: sets PG_TMP, PG_PORT and ADMIN_URL, and stops the server and removes its files on exit.
+# Role telemetry_pw must log in with a password (scram); everyone else is trusted on loopback.
+pg_start() {
+  local bindir
+  bindir=$(pg_bindir) || die "no PostgreSQL server found under /usr/lib/postgresql"
+  PG_TMP=$(mktemp -d /tmp/devtron-telemetry-pg.XXXXXX)
+  PG_PORT=$(free_port)
+  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$PG_TMP"; fi
+  trap pg_stop EXIT
+  as_pg_owner "$bindir/initdb" -D "$PG_TMP/data" -U postgres -A trust --no-sync -E UTF8 >"$PG_TMP/initdb.log" 2>&1 \
+    || { cat "$PG_TMP/initdb.log" >&2; die "initdb failed"; }
+  cat >"$PG_TMP/data/pg_hba.conf" <<HBA
+host all telemetry_pw 127.0.0.1/32 scram-sha-256
+host all telemetry_pw ::1/128 scram-sha-256
+host all all 127.0.0.1/32 trust
+host all all ::1/128 trust
+local all all trust
+HBA
+  as_pg_owner "$bindir/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 start \
+    -o "-p $PG_PORT -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_EXTRA_OPTIONS:-}" >/dev/null \
+    || { cat "$PG_TMP/server.log" >&2; die "PostgreSQL did not start"; }
+  ADMIN_URL="postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
+  export PG_TMP PG_PORT ADMIN_URL
+  log "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($PG_TMP)"
+}
+
+pg_stop() {
+  local bindir
+  if [ -n "${PG_TMP:-}" ] && [ -d "$PG_TMP/data" ]; then
+    bindir=$(pg_bindir) && as_pg_owner "$bindir/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_TMP"
+  fi
+}
+
+# A fresh database loaded from SQL files: pg_createdb NAME FILE...
+pg_createdb() {
+  local name=$1; shift
+  psql -X -q -v ON_ERROR_STOP=1 "$ADMIN_URL" -c "CREATE DATABASE \"$name\"" >/dev/null
+  local file
+  for file in "$@"; do
+    psql -X -q -v ON_ERROR_STOP=1 "postgresql://postgres@127.0.0.1:$PG_PORT/$name" -f "$file" >/dev/null
+  done
+}
