@@ -29,6 +29,8 @@ public struct PostHogClient: Sendable {
             proxy: settings.proxy.clientProxy(scheme: settings.scheme, host: settings.host)
         )
         configuration.httpVersion = .automatic
+        // Every attempt is ours to count, log and pace: no hidden reconnect loop inside the client.
+        configuration.connectionPool.retryConnectionEstablishment = false
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         do {
             try await send(compressed, with: client, until: deadline, logger: logger)

@@ -42,10 +42,9 @@ public struct ServerVersionDiscovery: Sendable {
         tls.trustRoots = .file(directory + "/ca.crt")
         tls.certificateVerification = .fullVerification
 
-        let client = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: .init(tlsConfiguration: tls, redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
-        )
+        var configuration = HTTPClient.Configuration(tlsConfiguration: tls, redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         do {
             let authority = host.contains(":") ? "[\(host)]" : host
             var request = HTTPClientRequest(url: "https://\(authority):\(port)/version")

@@ -1,0 +1,113 @@
+import Foundation
+import TelemetryCore
+import XCTest
+
+final class EventTests: XCTestCase {
+    /// 2026-11-24T00:00:00.512Z
+    let runStart = Date(timeIntervalSince1970: 1_795_478_400.512)
+
+    func testTimestampsAreRFC3339UTCWithMilliseconds() {
+        XCTAssertEqual(Timestamp.rfc3339(runStart), "2026-11-24T00:00:00.512Z")
+        XCTAssertEqual(Timestamp.rfc3339(Date(timeIntervalSince1970: 0)), "1970-01-01T00:00:00.000Z")
+        XCTAssertEqual(Timestamp.rfc3339(Date(timeIntervalSince1970: 951_825_599.999)), "2000-02-29T11:59:59.999Z")
+        XCTAssertEqual(Timestamp.utcDate(runStart), "2026-11-24")
+        XCTAssertEqual(Timestamp.utcHour(runStart.addingTimeInterval(7 * 3600)), "2026-11-24T07")
+    }
+
+    func testVersion5UUIDMatchesTheRFCTestVector() {
+        // RFC 9562 Appendix A.4: DNS namespace, "www.example.com".
+        let uuid = NameBasedUUID.version5(namespace: NameBasedUUID.dnsNamespace, name: "www.example.com")
+        XCTAssertEqual(uuid.uuidString.lowercased(), "2ed6657d-e927-568b-95e1-2665a8aea6a2")
+    }
+
+    func testJobEventUUIDsAreStablePerPeriodAndDifferPerUCIDAndEvent() {
+        let context = EventContext(ucid: "qadgrtuxogziz8ak", devtronVersion: "v1", serverVersion: "v1.29.3")
+        let summary = context.jobEvent(.summary, at: runStart, summary: Summary(counts: [:]))
+        let laterSameDay = context.jobEvent(.summary, at: runStart.addingTimeInterval(23 * 3600), summary: Summary(counts: [:]))
+        let nextDay = context.jobEvent(.summary, at: runStart.addingTimeInterval(24 * 3600), summary: Summary(counts: [:]))
+        XCTAssertEqual(summary.uuid, laterSameDay.uuid)
+        XCTAssertNotEqual(summary.uuid, nextDay.uuid)
+
+        let heartbeat = context.jobEvent(.heartbeat, at: runStart)
+        XCTAssertEqual(heartbeat.uuid, context.jobEvent(.heartbeat, at: runStart.addingTimeInterval(59 * 60)).uuid)
+        XCTAssertNotEqual(heartbeat.uuid, context.jobEvent(.heartbeat, at: runStart.addingTimeInterval(3600)).uuid)
+        XCTAssertNotEqual(heartbeat.uuid, summary.uuid)
+
+        let other = EventContext(ucid: "another-install", devtronVersion: "v1", serverVersion: "v1.29.3")
+        XCTAssertNotEqual(other.jobEvent(.summary, at: runStart).uuid, summary.uuid)
+        XCTAssertEqual(UUID(uuidString: summary.uuid)?.uuidString.lowercased(), summary.uuid)
+        XCTAssertEqual(Array(summary.uuid)[14], "5", "version nibble")
+    }
+
+    func testLifecycleEventsGetRandomUUIDs() {
+        let context = EventContext(ucid: "u", devtronVersion: "v1", serverVersion: "unknown")
+        XCTAssertNotEqual(context.lifecycleEvent("InstallationStart", message: nil, at: runStart).uuid,
+                          context.lifecycleEvent("InstallationStart", message: nil, at: runStart).uuid)
+    }
+
+    func testBatchBodyHasTheSpecShapeAndKeepsZeroCounts() throws {
+        let context = EventContext(ucid: "qadgrtuxogziz8ak", devtronVersion: "v1", serverVersion: "v1.29.3")
+        let counts = ["cdCountPerDay": 1, "ciCountPerDay": 0, "clusterCount": 1, "environmentCount": 1,
+                      "nonProdAppCount": 1, "prodAppCount": 0, "userCount": 2]
+        let request = BatchRequest(apiKey: "phc_secret", sentAt: runStart.addingTimeInterval(0.722), batch: [
+            context.jobEvent(.summary, at: runStart, summary: Summary(counts: counts)), context.jobEvent(.heartbeat, at: runStart),
+        ])
+        let body = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try request.wireBody())) as? [String: Any])
+        XCTAssertEqual(body["api_key"] as? String, "phc_secret")
+        XCTAssertEqual(body["sent_at"] as? String, "2026-11-24T00:00:01.234Z")
+        let batch = try XCTUnwrap(body["batch"] as? [[String: Any]])
+        XCTAssertEqual(batch.map { $0["event"] as? String }, ["Summary", "Heartbeat"])
+        let summary = batch[0]
+        XCTAssertEqual(summary["type"] as? String, "capture")
+        XCTAssertEqual(summary["distinct_id"] as? String, "qadgrtuxogziz8ak")
+        XCTAssertEqual(summary["timestamp"] as? String, "2026-11-24T00:00:00.512Z")
+        let properties = try XCTUnwrap(summary["properties"] as? [String: Any])
+        XCTAssertEqual(properties["ucid"] as? String, "qadgrtuxogziz8ak")
+        XCTAssertEqual(properties["eventType"] as? String, "Summary")
+        XCTAssertEqual(properties["devtronVersion"] as? String, "v1")
+        XCTAssertEqual(properties["serverVersion"] as? String, "v1.29.3")
+        XCTAssertEqual(properties["timestamp"] as? String, "2026-11-24T00:00:00.512Z")
+        XCTAssertEqual(properties["$lib"] as? String, "devtron-telemetry")
+        XCTAssertEqual(properties["$lib_version"] as? String, TelemetryVersion.current)
+        XCTAssertEqual(properties["summary"] as? [String: Int], counts, "zero counts are sent, not dropped")
+        let heartbeat = try XCTUnwrap(batch[1]["properties"] as? [String: Any])
+        XCTAssertNil(heartbeat["summary"])
+        XCTAssertNil(heartbeat["eventMessage"])
+        XCTAssertEqual(heartbeat["eventType"] as? String, "Heartbeat")
+    }
+
+    func testDryRunDocumentRedactsTheKeyOrOmitsIt() throws {
+        let context = EventContext(ucid: "u", devtronVersion: "v1", serverVersion: "unknown")
+        let withKey = BatchRequest(apiKey: "phc_secret", sentAt: runStart, batch: [context.jobEvent(.heartbeat, at: runStart)])
+        let shown = try withKey.dryRunDocument()
+        XCTAssertFalse(shown.contains("phc_secret"))
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        XCTAssertEqual(parsed["api_key"] as? String, "REDACTED")
+        XCTAssertTrue(shown.contains("\n  "), "pretty-printed")
+        let keys = shown.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { String($0.dropFirst(3).prefix { $0 != "\"" }) }
+        XCTAssertEqual(keys, keys.sorted(), "top-level keys sorted")
+
+        let withoutKey = BatchRequest(apiKey: nil, sentAt: runStart, batch: [])
+        XCTAssertFalse(try withoutKey.dryRunDocument().contains("api_key"))
+    }
+
+    func testEventMessageIsCarriedForLifecycleEvents() throws {
+        let event = EventContext(ucid: "u", devtronVersion: "v1", serverVersion: "unknown")
+            .lifecycleEvent("UpgradeFailure", message: "helm timed out", at: runStart)
+        XCTAssertEqual(event.properties.eventMessage, "helm timed out")
+        XCTAssertEqual(event.properties.eventType, "UpgradeFailure")
+    }
+
+    func testMetricCatalogListsEveryKeyOnceWithItsSQL() throws {
+        let keys = MetricCatalog.all.map(\.key)
+        XCTAssertEqual(keys.sorted(), ["cdCountPerDay", "ciCountPerDay", "clusterCount", "environmentCount",
+                                       "nonProdAppCount", "prodAppCount", "userCount"])
+        let text = MetricCatalog.text()
+        for metric in MetricCatalog.all {
+            XCTAssertTrue(text.contains(metric.key) && text.contains(metric.sql) && text.contains(metric.description))
+            XCTAssertEqual(metric.sql.contains("$1"), metric.timeFrame == .last24Hours, metric.key)
+        }
+        let decoded = try JSONSerialization.jsonObject(with: Data(try MetricCatalog.json().utf8)) as? [[String: String]]
+        XCTAssertEqual(decoded?.map { $0["sql"] ?? "" }, MetricCatalog.all.map(\.sql))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Logging
+import TelemetryCore
+import XCTest
+
+final class LoggingTests: XCTestCase {
+    func testTextLinesAreKeyValueWithQuotingWhereNeeded() {
+        let log = CapturedLog()
+        log.logger().info("database reached", metadata: ["endpoint": "db:5432", "note": "two words", "quote": "say \"hi\"\nbye"])
+        let line = try? XCTUnwrap(log.lines.first)
+        XCTAssertEqual(log.lines.count, 1)
+        XCTAssertTrue(line?.hasPrefix("ts=") ?? false)
+        XCTAssertTrue(line?.contains(#" level=info msg="database reached" endpoint=db:5432 note="two words" quote="say \"hi\"\nbye""#) ?? false, line ?? "")
+        XCTAssertFalse(line?.contains("\n") ?? true)
+    }
+
+    func testJSONLinesParse() throws {
+        let log = CapturedLog()
+        log.logger(format: .json).warning("metric failed", metadata: ["key": "clusterCount", "error": "tab\there"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(log.lines[0].utf8)) as? [String: String])
+        XCTAssertEqual(object["msg"], "metric failed")
+        XCTAssertEqual(object["level"], "warning")
+        XCTAssertEqual(object["error"], "tab\there")
+    }
+
+    func testSecretsAreMaskedInEveryLine() {
+        let log = CapturedLog()
+        let logger = log.logger(secrets: ["hunter2", "phc_abcdef"])
+        logger.error("could not send with phc_abcdef", metadata: ["url": "postgres://u:hunter2@h/db"])
+        XCTAssertFalse(log.text.contains("hunter2"))
+        XCTAssertFalse(log.text.contains("phc_abcdef"))
+        XCTAssertTrue(log.text.contains("***"))
+        XCTAssertEqual(Redactor(secrets: ["ab", "abc", ""]).redact("xabcx ab"), "x***x ***")
+    }
+
+    func testDebugOnlyWhenVerbose() {
+        let captured = CapturedLog()
+        let sink = LogSink { _ in }
+        var quiet = LineLogHandler(format: .text, level: .info, redactor: Redactor(secrets: []), sink: sink)
+        XCTAssertEqual(quiet.logLevel, .info)
+        quiet.logLevel = .debug
+        XCTAssertEqual(quiet.logLevel, .debug)
+        captured.logger().debug("seen at debug level")
+        XCTAssertEqual(captured.lines.count, 1)
+    }
+}
