@@ -81,6 +81,17 @@ public enum MetricCatalog {
         }.joined(separator: "\n")
     }
 
+    /// The catalog as a Markdown table, as README.md shows it (a test keeps the two the same).
+    public static func markdown(_ metrics: [Metric] = all) -> String {
+        var lines = ["| key | meaning | window | SQL |", "|---|---|---|---|"]
+        for metric in metrics {
+            let window = metric.timeFrame == .all ? "all time" : "24 h before the run (`$1`)"
+            let sql = metric.sql.replacing("|", with: "\\|")
+            lines.append("| `\(metric.key)` | \(metric.description) | \(window) | `\(sql)` |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The catalog as a JSON array, for tools that run the same SQL (scripts/bench does).
     public static func json(_ metrics: [Metric] = all) throws -> String {
         let encoder = JSONEncoder()

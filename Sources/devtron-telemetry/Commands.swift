@@ -82,15 +82,16 @@ struct MetricsCommand: ParsableCommand {
         abstract: "Print the metric catalog: each metric's name, meaning and exact SQL."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
-    @Option(name: .long, help: "text or json.")
+    @Option(name: .long, help: "text, json (what scripts/bench runs) or markdown (the README's table).")
     var format: Format = .text
 
     func run() throws {
         switch format {
         case .text: writeStandardOutput(MetricCatalog.text())
         case .json: writeStandardOutput(try MetricCatalog.json() + "\n")
+        case .markdown: writeStandardOutput(MetricCatalog.markdown())
         }
     }
 }
