@@ -45,26 +45,8 @@ public enum MetricCatalog {
             sql: "SELECT count(*) FROM environment WHERE active = true",
             timeFrame: .all
         ),
-        Metric(
-            key: "nonProdAppCount",
-            description: "Active apps with at least one CD pipeline, not deleted, on a non-production environment (\"default\" = false).",
-            sql: """
-                SELECT count(*) FROM app a WHERE a.active = true AND EXISTS (SELECT 1 FROM pipeline p \
-                JOIN environment e ON e.id = p.environment_id \
-                WHERE p.app_id = a.id AND p.deleted = false AND e."default" = false)
-                """,
-            timeFrame: .all
-        ),
-        Metric(
-            key: "prodAppCount",
-            description: "Active apps with at least one CD pipeline, not deleted, on a production environment (\"default\" = true).",
-            sql: """
-                SELECT count(*) FROM app a WHERE a.active = true AND EXISTS (SELECT 1 FROM pipeline p \
-                JOIN environment e ON e.id = p.environment_id \
-                WHERE p.app_id = a.id AND p.deleted = false AND e."default" = true)
-                """,
-            timeFrame: .all
-        ),
+        appsWithCDPipeline(production: false),
+        appsWithCDPipeline(production: true),
         Metric(
             key: "userCount",
             description: "Active users, API-token users excluded; the built-in admin and system users count.",
@@ -72,6 +54,21 @@ public enum MetricCatalog {
             timeFrame: .all
         ),
     ]
+
+    /// `nonProdAppCount` and `prodAppCount`: the same count on either side of Devtron's production
+    /// mark (`environment."default"`). The environment's own `active` flag is not considered.
+    static func appsWithCDPipeline(production: Bool) -> Metric {
+        Metric(
+            key: production ? "prodAppCount" : "nonProdAppCount",
+            description: "Active apps with at least one CD pipeline, not deleted, on a \(production ? "" : "non-")production environment (\"default\" = \(production)).",
+            sql: """
+                SELECT count(*) FROM app a WHERE a.active = true AND EXISTS (SELECT 1 FROM pipeline p \
+                JOIN environment e ON e.id = p.environment_id \
+                WHERE p.app_id = a.id AND p.deleted = false AND e."default" = \(production))
+                """,
+            timeFrame: .all
+        )
+    }
 
     /// The catalog as text for `metrics`: each metric's key, meaning, time frame and SQL.
     public static func text(_ metrics: [Metric] = all) -> String {
