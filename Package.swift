@@ -46,6 +46,15 @@ let package = Package(
                 "TelemetryCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            // Release links trade nothing for a smaller working set (measured by scripts/bench):
+            // lld, a position-dependent executable (no 115k relative relocations to apply at
+            // start-up) and no dynamic export of every Swift symbol. Together about -4.5 MB RSS.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
+                    .when(platforms: [.linux], configuration: .release)
+                ),
             ]
         ),
         // A real HTTP(S) server on loopback and a throwaway-database helper, shared by the test targets.
