@@ -7,20 +7,33 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 log() { printf '%s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-# libpq-dev (headers + pkg-config file) and a PostgreSQL server; apt on a fresh Debian/Ubuntu.
+# apt_install PACKAGE...: installs the packages given (those found missing), as root.
+apt_install() {
+  [ "$#" -gt 0 ] || return 0
+  [ "$(id -u)" -eq 0 ] || die "missing $*: install them (apt-get install -y $*) or run as root"
+  log "installing $*"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+# libpq-dev (headers + pkg-config file), a PostgreSQL server, openssl (the tests' throwaway CA).
 ensure_packages() {
   local missing=()
   pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
   pg_bindir >/dev/null 2>&1 || missing+=(postgresql)
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
-  if [ "${#missing[@]}" -gt 0 ]; then
-    [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}: install them (apt-get install -y ${missing[*]}) or run as root"
-    log "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-  fi
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  apt_install "${missing[@]}"
   command -v swift >/dev/null 2>&1 || die "swift is not on PATH"
+}
+
+# build_release: the release binary exactly as the Dockerfile builds it (Swift runtime linked
+# statically, the release linker settings of Package.swift); prints its path.
+RELEASE_SCRATCH="${RELEASE_SCRATCH:-$ROOT/.build-release}"
+build_release() {
+  nice -n 5 swift build -c release --static-swift-stdlib --product devtron-telemetry --scratch-path "$RELEASE_SCRATCH" >&2
+  echo "$(swift build -c release --static-swift-stdlib --scratch-path "$RELEASE_SCRATCH" --show-bin-path)/devtron-telemetry"
 }
 
 # The newest installed server's bin directory (Debian keeps it off PATH).
