@@ -137,6 +137,17 @@ final class DeliveryTests: CLITestCase {
         XCTAssertEqual(server.requests.count, 0)
     }
 
+    func testADryRunNeverTouchesTheNetwork() throws {
+        let server = try HTTPStandIn()
+        for arguments in [["run", "--dry-run", "--only", "heartbeat"], ["event", "UpgradeStart", "--dry-run"]] {
+            let outcome = try run(arguments, sendEnvironment(server))
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            XCTAssertEqual(events(try document(outcome)).count, 1)
+            XCTAssertFalse(outcome.stdout.contains("phc_test_key"))
+        }
+        XCTAssertEqual(server.requests.count, 0)
+    }
+
     func testLifecycleEvents() throws {
         let dry = try run(["event", "InstallationStart", "--dry-run", "--message", "helm install began"], ["UCID": "u-ev"])
         XCTAssertEqual(dry.status, 0, dry.stderr)
