@@ -61,7 +61,7 @@ public struct DatabaseSettings: Sendable {
         ) ?? defaultStatementTimeout
         let connect = try Seconds.parse(connectTimeout, name: "--connect-timeout") ?? defaultConnectTimeout
         // libpq takes whole seconds and treats anything below 2 as 2.
-        parameters["connect_timeout"] = String(max(2, Int(connect.components.seconds) + (connect.components.attoseconds > 0 ? 1 : 0)))
+        parameters["connect_timeout"] = String(max(2, Int(connect.inSeconds.rounded(.up))))
         parameters["fallback_application_name"] = TelemetryVersion.libraryName
         return DatabaseSettings(parameters: parameters, statementTimeout: statement, secrets: secrets)
     }

@@ -28,7 +28,6 @@ public struct PostHogClient: Sendable {
             timeout: .init(connect: .seconds(10)),
             proxy: settings.proxy.clientProxy(scheme: settings.scheme, host: settings.host)
         )
-        configuration.httpVersion = .automatic
         // Every attempt is ours to count, log and pace: no hidden reconnect loop inside the client.
         configuration.connectionPool.retryConnectionEstablishment = false
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
@@ -120,8 +119,8 @@ public struct PostHogClient: Sendable {
     }
 
     static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return attoseconds == 0 ? "\(seconds)" : "\(Double(seconds) + Double(attoseconds) / 1e18)"
+        let seconds = duration.inSeconds
+        return seconds == seconds.rounded() ? "\(Int64(seconds))" : "\(seconds)"
     }
 }
 

@@ -22,8 +22,7 @@ public struct RetryPolicy: Sendable, Equatable {
     /// The backoff ceiling before attempt `attempt + 1` (`attempt` counts from 1): 0.5 s, 1 s, 2 s, … ≤ 30 s.
     public func backoffCeiling(afterAttempt attempt: Int) -> Duration {
         let exponent = Double(max(0, attempt - 1))
-        let seconds = Double(initialDelay.components.seconds) + Double(initialDelay.components.attoseconds) / 1e18
-        let capped = min(seconds * pow(factor, exponent), Double(maxDelay.components.seconds))
+        let capped = min(initialDelay.inSeconds * pow(factor, exponent), maxDelay.inSeconds)
         return .milliseconds(Int64(capped * 1000))
     }
 

@@ -36,12 +36,10 @@ public struct SummaryCollector: Sendable {
             throw TelemetryError.database("database unreachable: \(error.message)")
         }
         connection.clientTimeout = settings.statementTimeout + .seconds(5)
-        let milliseconds = settings.statementTimeout.components.seconds * 1000
-            + settings.statementTimeout.components.attoseconds / 1_000_000_000_000_000
         do {
             try connection.execute(
                 """
-                SELECT set_config('statement_timeout', \(String(milliseconds)), false), \
+                SELECT set_config('statement_timeout', \(String(settings.statementTimeout.wholeMilliseconds)), false), \
                 set_config('default_transaction_read_only', 'on', false)
                 """
             )
@@ -93,10 +91,4 @@ public struct SummaryCollector: Sendable {
             return -1
         }
     }
-}
-
-func milliseconds(_ duration: Duration) -> String {
-    let (seconds, attoseconds) = duration.components
-    let value = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-    return String((value * 10).rounded() / 10)
 }
