@@ -5,9 +5,9 @@
 # Two stages: the official Swift toolchain image (the same Swift release and Debian release as the
 # development machines) compiles a release binary with the Swift runtime and Foundation linked in
 # statically; the runtime stage is plain Debian bookworm-slim with only what that binary loads at
-# run time: libpq5 (the PostgreSQL client library; glibc, libstdc++ and zlib are already part of the
-# base) and the CA certificates that PostHog's and the API server's TLS certificates are verified
-# against.
+# run time: libpq5 (the PostgreSQL client library, which brings OpenSSL's libssl3), libcurl4 (HTTP;
+# glibc, libstdc++ and zlib are already part of the base) and the CA certificates that PostHog's and
+# the API server's TLS certificates are verified against.
 # For reproducible releases, pin both FROM lines by digest (image:tag@sha256:...).
 # scripts/check-runtime checks the runtime stage without Docker: it builds the binary the same way
 # and runs it in a bookworm minbase root filesystem as the same non-root user.
@@ -15,10 +15,11 @@
 # ---- build ------------------------------------------------------------------------------------
 FROM swift:6.3.1-bookworm AS build
 
-# libpq-dev: headers and pkg-config file of the CLibPQ system-library target.
-# zlib1g-dev: gzip of the request body.
+# Headers and pkg-config files of the system-library targets: libpq-dev (CLibPQ),
+# libcurl4-openssl-dev (CLibCurl), zlib1g-dev (CZlib, the request body's gzip), libssl-dev
+# (CLibCrypto, SHA-1 for the event UUIDs).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpq-dev zlib1g-dev \
+    && apt-get install -y --no-install-recommends libpq-dev libcurl4-openssl-dev zlib1g-dev libssl-dev \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
@@ -48,7 +49,7 @@ LABEL org.opencontainers.image.title="devtron-telemetry" \
 # manifests can name it (deploy/cronjob.yaml: runAsUser/runAsGroup 65532). The passwd entry is
 # there for libpq, which looks up the home directory for ~/.pgpass; /nonexistent has none.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates libpq5 \
+    && apt-get install -y --no-install-recommends ca-certificates libpq5 libcurl4 \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --gid 65532 devtron-telemetry \
     && useradd --uid 65532 --gid 65532 --home-dir /nonexistent --no-create-home \

@@ -71,7 +71,7 @@ public struct DatabaseSettings: Sendable {
 enum Seconds {
     static func parse(_ text: String?, name: String) throws -> Duration? {
         guard let text else { return nil }
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0, value <= 86_400 else {
+        guard let value = Double(text.trimmed()), value.isFinite, value > 0, value <= 86_400 else {
             throw TelemetryError.usage("\(name) must be a number of seconds between 0 and 86400, got \"\(text)\"")
         }
         return .milliseconds(Int64((value * 1000).rounded(.up)))

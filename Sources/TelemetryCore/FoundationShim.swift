@@ -5,3 +5,13 @@
 #else
 @_exported import Foundation
 #endif
+
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and line breaks (FoundationEssentials has no
+    /// `trimmingCharacters(in:)`).
+    func trimmed() -> String {
+        let isBlank: (Character) -> Bool = { $0.isWhitespace || $0.isNewline }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -5,7 +5,7 @@ public enum OptOut {
     public static func reason(in environment: Environment) throws -> String? {
         for name in ["TELEMETRY_DISABLED", "DO_NOT_TRACK"] {
             guard let raw = environment[name] else { continue }
-            switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch raw.trimmed().lowercased() {
             case "1", "true", "yes", "on": return name
             case "0", "false", "no", "off": continue
             default: throw TelemetryError.usage("\(name) must be true/1 or false/0, got \"\(raw)\"; nothing was sent")

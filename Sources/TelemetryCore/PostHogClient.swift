@@ -1,8 +1,5 @@
-import AsyncHTTPClient
-import CompressNIO
+import HTTP
 import Logging
-import NIOCore
-import NIOHTTP1
 
 /// Sends a `/batch/` request to PostHog: gzip body, retried per `RetryPolicy` within the overall
 /// deadline, the very same bytes on every attempt so PostHog can drop duplicates by `uuid`.
@@ -20,34 +17,17 @@ public struct PostHogClient: Sendable {
     public func deliver(_ request: BatchRequest, logger: Logger) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + settings.timeout
-        var body = ByteBuffer(bytes: try request.wireBody())
-        let compressed = try body.compress(with: .gzip())
-
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10)),
-            proxy: settings.proxy.clientProxy(scheme: settings.scheme, host: settings.host)
+        let body = try Gzip.compress(try request.wireBody())
+        var httpRequest = HTTPRequest(
+            method: .post, url: settings.endpoint,
+            headers: [
+                ("Content-Type", "application/json"),
+                ("Content-Encoding", "gzip"),
+                ("User-Agent", TelemetryVersion.userAgent),
+            ],
+            body: body, timeout: attemptTimeout,
+            proxy: settings.proxy.server(scheme: settings.scheme, host: settings.host)?.httpProxy
         )
-        // Every attempt is ours to count, log and pace: no hidden reconnect loop inside the client.
-        configuration.connectionPool.retryConnectionEstablishment = false
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-        do {
-            try await send(compressed, with: client, until: deadline, logger: logger)
-            try? await client.shutdown()
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-    }
-
-    private func send(_ body: ByteBuffer, with client: HTTPClient, until deadline: ContinuousClock.Instant, logger: Logger) async throws {
-        let clock = ContinuousClock()
-        var httpRequest = HTTPClientRequest(url: settings.endpoint)
-        httpRequest.method = .POST
-        httpRequest.headers.add(name: "Content-Type", value: "application/json")
-        httpRequest.headers.add(name: "Content-Encoding", value: "gzip")
-        httpRequest.headers.add(name: "User-Agent", value: TelemetryVersion.userAgent)
-        httpRequest.body = .bytes(body)
 
         let policy = settings.retryPolicy
         var attempt = 0
@@ -59,23 +39,25 @@ public struct PostHogClient: Sendable {
             let started = clock.now
             var retryAfter: Duration?
             do {
-                let response = try await client.execute(httpRequest, timeout: .init(min(remaining, attemptTimeout)))
-                let status = Int(response.status.code)
-                let text = try await Self.readMessage(response)
+                httpRequest.timeout = min(remaining, attemptTimeout)
+                // Blocking, and meant to be: the job has nothing else to do while it waits.
+                let response = try HTTPTransfer.perform(httpRequest)
+                let status = response.status
+                let text = Self.message(response.body)
                 logger.info("delivery attempt", metadata: [
                     "attempt": "\(attempt)", "status": "\(status)", "duration_ms": "\(milliseconds(clock.now - started))",
                 ])
                 if (200...299).contains(status) { return }
-                let cause = "HTTP \(status) \(response.status.reasonPhrase)" + (text.isEmpty ? "" : ": \(text)")
+                let cause = "HTTP \(status)" + (response.reason.isEmpty ? "" : " \(response.reason)") + (text.isEmpty ? "" : ": \(text)")
                 guard RetryPolicy.isRetryable(status: status) else {
                     throw TelemetryError.delivery("PostHog rejected the request: \(cause)")
                 }
                 lastCause = cause
-                retryAfter = RetryAfter.parse(response.headers.first(name: "Retry-After"), now: Date())
+                retryAfter = RetryAfter.parse(response.header("Retry-After"), now: Date())
             } catch let error as TelemetryError {
                 throw error
             } catch {
-                lastCause = Self.describe(error)
+                lastCause = String(describing: error)
                 logger.warning("delivery attempt", metadata: [
                     "attempt": "\(attempt)", "error": "\(lastCause)", "duration_ms": "\(milliseconds(clock.now - started))",
                 ])
@@ -94,28 +76,14 @@ public struct PostHogClient: Sendable {
     }
 
     /// The server's message, on one line and short: PostHog's JSON `detail`, else the raw text.
-    static func readMessage(_ response: HTTPClientResponse) async throws -> String {
-        let buffer = try await response.body.collect(upTo: 64 * 1024)
-        let text = String(buffer: buffer)
-        var message = text
-        if let object = try? JSONDecoder().decode([String: JSONScalar].self, from: Data(text.utf8)),
+    static func message(_ body: [UInt8]) -> String {
+        var message = String(decoding: body, as: UTF8.self)
+        if let object = try? JSONDecoder().decode([String: JSONScalar].self, from: Data(body)),
            let detail = object["detail"]?.text ?? object["error"]?.text ?? object["message"]?.text {
             message = detail
         }
         let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         return oneLine.count > 200 ? String(oneLine.prefix(200)) + "…" : oneLine
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? HTTPClientError {
-            switch error {
-            case .deadlineExceeded: return "no answer before the attempt's deadline"
-            case .connectTimeout: return "connect timeout"
-            case .readTimeout: return "read timeout"
-            default: return "\(error)"
-            }
-        }
-        return String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     static func seconds(_ duration: Duration) -> String {

@@ -1,4 +1,4 @@
-import AsyncHTTPClient
+import HTTP
 
 #if canImport(Glibc)
 import Glibc
@@ -15,6 +15,11 @@ public struct ProxySettings: Sendable, Equatable {
         public let port: Int
         public let username: String?
         public let password: String?
+
+        /// The proxy in the form the HTTP transfer takes.
+        public var httpProxy: HTTPProxy {
+            HTTPProxy(host: host, port: port, username: username, password: password)
+        }
     }
 
     public let httpsProxy: Server?
@@ -33,7 +38,7 @@ public struct ProxySettings: Sendable, Equatable {
             httpsProxy: try value("HTTPS_PROXY").map { try parseServer($0, variable: "HTTPS_PROXY") },
             httpProxy: try value("HTTP_PROXY").map { try parseServer($0, variable: "HTTP_PROXY") },
             noProxy: (value("NO_PROXY") ?? "").split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .map { $0.trimmed().lowercased() }
                 .filter { !$0.isEmpty }
         )
     }
@@ -46,13 +51,6 @@ public struct ProxySettings: Sendable, Equatable {
         let proxy = scheme == "https" ? httpsProxy : httpProxy
         guard let proxy, !bypasses(host) else { return nil }
         return proxy
-    }
-
-    /// The proxy in the form the HTTP client takes.
-    public func clientProxy(scheme: String, host: String) -> HTTPClient.Configuration.Proxy? {
-        guard let server = server(scheme: scheme, host: host) else { return nil }
-        let authorization = server.username.map { HTTPClient.Authorization.basic(username: $0, password: server.password ?? "") }
-        return .server(host: server.host, port: server.port, authorization: authorization)
     }
 
     func bypasses(_ rawHost: String) -> Bool {
@@ -83,7 +81,7 @@ public struct ProxySettings: Sendable, Equatable {
         }
         return Server(
             host: host, port: url.port ?? (url.scheme == "https" ? 443 : 80),
-            username: url.user?.removingPercentEncoding, password: url.password?.removingPercentEncoding
+            username: url.user, password: url.password  // URLComponents decodes %XX itself
         )
     }
 }

@@ -9,7 +9,7 @@ public enum RetryAfter {
     /// How long the server asks us to wait, measured from `now`; `nil` when the header is absent
     /// or unreadable. A date in the past means no wait.
     public static func parse(_ value: String?, now: Date) -> Duration? {
-        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = value?.trimmed(), !value.isEmpty else { return nil }
         if value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber) {
             guard let seconds = Int64(value) else { return .seconds(Int64.max / 1_000_000_000_000) }
             return .seconds(seconds)

@@ -1,7 +1,5 @@
-import AsyncHTTPClient
+import HTTP
 import Logging
-import NIOCore
-import NIOSSL
 
 /// Finds the Kubernetes version for `serverVersion` (SPEC §3): inside a pod, GET `/version` from
 /// the API server with the pod's service-account token and CA, and use `gitVersion`. Every failure
@@ -25,7 +23,7 @@ public struct ServerVersionDiscovery: Sendable {
             return Self.unknown
         }
         do {
-            let version = try await fetch(host: host, logger: logger)
+            let version = try fetch(host: host, logger: logger)
             logger.debug("server version discovered", metadata: ["version": "\(version)"])
             return version
         } catch {
@@ -34,38 +32,30 @@ public struct ServerVersionDiscovery: Sendable {
         }
     }
 
-    private func fetch(host: String, logger: Logger) async throws -> String {
+    private func fetch(host: String, logger: Logger) throws -> String {
         let port = environment["KUBERNETES_SERVICE_PORT"] ?? "443"
         let directory = environment["KUBERNETES_SERVICE_ACCOUNT_DIR"] ?? Self.defaultServiceAccountDirectory
-        let token = try readFile(directory + "/token").trimmingCharacters(in: .whitespacesAndNewlines)
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.trustRoots = .file(directory + "/ca.crt")
-        tls.certificateVerification = .fullVerification
-
-        var configuration = HTTPClient.Configuration(tlsConfiguration: tls, redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
-        configuration.connectionPool.retryConnectionEstablishment = false
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-        do {
-            let authority = host.contains(":") ? "[\(host)]" : host
-            var request = HTTPClientRequest(url: "https://\(authority):\(port)/version")
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
-            request.headers.add(name: "Accept", value: "application/json")
-            request.headers.add(name: "User-Agent", value: TelemetryVersion.userAgent)
-            let response = try await client.execute(request, timeout: .init(timeout))
-            let body = try await response.body.collect(upTo: 64 * 1024)
-            try? await client.shutdown()
-            guard response.status == .ok else {
-                throw DiscoveryError("API server answered HTTP \(response.status.code)")
-            }
-            let info = try JSONDecoder().decode(VersionInfo.self, from: Data(buffer: body))
-            guard let version = info.gitVersion, !version.isEmpty, version.count <= 64 else {
-                throw DiscoveryError("API server's /version has no gitVersion")
-            }
-            return version
-        } catch {
-            try? await client.shutdown()
-            throw error
+        let token = try readFile(directory + "/token").trimmed()
+        let authority = host.contains(":") ? "[\(host)]" : host
+        // Straight to the API server (no proxy), trusting the pod's CA alone.
+        let request = HTTPRequest(
+            method: .get, url: "https://\(authority):\(port)/version",
+            headers: [
+                ("Authorization", "Bearer \(token)"),
+                ("Accept", "application/json"),
+                ("User-Agent", TelemetryVersion.userAgent),
+            ],
+            timeout: timeout, trustedCertificates: directory + "/ca.crt"
+        )
+        let response = try HTTPTransfer.perform(request)
+        guard response.status == 200 else {
+            throw DiscoveryError("API server answered HTTP \(response.status)")
         }
+        let info = try JSONDecoder().decode(VersionInfo.self, from: Data(response.body))
+        guard let version = info.gitVersion, !version.isEmpty, version.count <= 64 else {
+            throw DiscoveryError("API server's /version has no gitVersion")
+        }
+        return version
     }
 
     private func readFile(_ path: String) throws -> String {
@@ -83,11 +73,5 @@ public struct ServerVersionDiscovery: Sendable {
     struct DiscoveryError: Error, CustomStringConvertible {
         let description: String
         init(_ description: String) { self.description = description }
-    }
-}
-
-extension Data {
-    init(buffer: ByteBuffer) {
-        self = Data(buffer.readableBytesView)
     }
 }

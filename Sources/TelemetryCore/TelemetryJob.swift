@@ -15,7 +15,7 @@ public struct JobConfiguration: Sendable {
         ucid: String, devtronVersion: String, serverVersion: String?, dryRun: Bool,
         delivery: DeliverySettings, environment: Environment
     ) throws {
-        let trimmed = ucid.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ucid.trimmed()
         guard !trimmed.isEmpty, trimmed.count <= 256, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw TelemetryError.usage("UCID must be a non-empty id of at most 256 printable characters")
         }

@@ -17,10 +17,14 @@ apt_install() {
   apt-get install -y -qq --no-install-recommends "$@" >&2
 }
 
-# libpq-dev (headers + pkg-config file), a PostgreSQL server, openssl (the tests' throwaway CA).
+# The headers and pkg-config files of the job's C libraries (libpq, libcurl, zlib, libcrypto), a
+# PostgreSQL server, openssl (the tests' throwaway CA).
 ensure_packages() {
   local missing=()
   pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
+  pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
+  pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
+  pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev)
   pg_bindir >/dev/null 2>&1 || missing+=(postgresql)
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)

@@ -1,0 +1,291 @@
+import CLibCurl
+
+/// One HTTP request, as the job sends it: small, bounded in time, never redirected.
+public struct HTTPRequest: Sendable {
+    public enum Method: String, Sendable { case get = "GET", post = "POST" }
+
+    public var method: Method
+    public var url: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+    /// The whole exchange, connect to last byte.
+    public var timeout: Duration
+    /// The TCP (and proxy) connect phase; never longer than `timeout`.
+    public var connectTimeout: Duration
+    /// `nil` connects directly: the process environment's proxy variables are never read here.
+    public var proxy: HTTPProxy?
+    /// A PEM file of the only certificate authorities to trust; `nil` trusts the system's.
+    public var trustedCertificates: String?
+    /// Longest response body kept; the rest is not read.
+    public var responseLimit: Int
+
+    public init(
+        method: Method, url: String, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
+        timeout: Duration, connectTimeout: Duration = .seconds(10), proxy: HTTPProxy? = nil,
+        trustedCertificates: String? = nil, responseLimit: Int = 64 * 1024
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+        self.proxy = proxy
+        self.trustedCertificates = trustedCertificates
+        self.responseLimit = responseLimit
+    }
+}
+
+/// An HTTP proxy reached in plain HTTP; https targets go through it in a CONNECT tunnel.
+public struct HTTPProxy: Sendable, Equatable {
+    public let host: String
+    public let port: Int
+    public let username: String?
+    public let password: String?
+
+    public init(host: String, port: Int, username: String?, password: String?) {
+        self.host = host
+        self.port = port
+        self.username = username
+        self.password = password
+    }
+}
+
+public struct HTTPResponse: Sendable {
+    public let status: Int
+    /// The status line's reason phrase ("Unauthorized"); may be empty.
+    public let reason: String
+    public let headers: [(name: String, value: String)]
+    /// At most the request's `responseLimit` bytes.
+    public let body: [UInt8]
+
+    /// The first value of header `name`, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.name.lowercased() == wanted }?.value
+    }
+}
+
+/// Why no response came back, in one line.
+public struct HTTPTransferError: Error, CustomStringConvertible, Sendable {
+    public enum Kind: Sendable { case timedOut, couldNotConnect, tls, other }
+
+    public let kind: Kind
+    public let description: String
+}
+
+/// HTTP over libcurl: a well-kept C library, loaded anyway beside libpq's OpenSSL, that brings TLS
+/// with certificate and host-name verification, CONNECT tunnels and time limits without a
+/// networking runtime in the process. Each call is one blocking exchange on a fresh connection;
+/// the job makes at most a handful, one after another.
+public enum HTTPTransfer {
+    /// libcurl's one-time global set-up; Swift runs a static's initializer exactly once.
+    private static let globalSetUp: CURLcode = curl_global_init(dt_curl_global_default)
+
+    public static func perform(_ request: HTTPRequest) throws -> HTTPResponse {
+        guard globalSetUp == CURLE_OK else {
+            throw HTTPTransferError(kind: .other, description: "libcurl could not initialise")
+        }
+        guard let handle = curl_easy_init() else {
+            throw HTTPTransferError(kind: .other, description: "libcurl could not create a handle")
+        }
+        defer { curl_easy_cleanup(handle) }
+        let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorText.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        defer { errorText.deallocate() }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(headerList) }
+        for (name, value) in request.headers {
+            headerList = curl_slist_append(headerList, "\(name): \(value)")
+        }
+        // The body is small and already in memory: no "Expect: 100-continue" round trip.
+        headerList = curl_slist_append(headerList, "Expect:")
+
+        let collector = ResponseCollector(limit: request.responseLimit)
+        let collectorPointer = Unmanaged.passUnretained(collector).toOpaque()
+        var options = OptionSetter(handle: handle)
+        options.set(CURLOPT_ERRORBUFFER, pointer: errorText)
+        options.set(CURLOPT_URL, request.url)
+        options.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        options.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)
+        options.set(CURLOPT_FOLLOWLOCATION, 0)
+        // No signals: libcurl's resolver runs on its own thread and the process has several.
+        options.set(CURLOPT_NOSIGNAL, 1)
+        options.set(CURLOPT_TIMEOUT_MS, milliseconds(request.timeout))
+        options.set(CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds(request.connectTimeout), milliseconds(request.timeout)))
+        options.set(CURLOPT_SSL_VERIFYPEER, 1)
+        options.set(CURLOPT_SSL_VERIFYHOST, 2)
+        if let trusted = request.trustedCertificates {
+            options.set(CURLOPT_CAINFO, trusted)
+            options.set(CURLOPT_CAPATH, pointer: nil)  // that file alone, not the system's as well
+        }
+        configureProxy(request.proxy, with: &options)
+        options.set(CURLOPT_HTTPHEADER, list: headerList)
+        switch request.method {
+        case .get:
+            options.set(CURLOPT_HTTPGET, 1)
+        case .post:
+            options.set(CURLOPT_POST, 1)
+            options.set(CURLOPT_POSTFIELDSIZE, request.body.count)
+            request.body.withUnsafeBytes { bytes in
+                // COPYPOSTFIELDS: libcurl keeps its own copy, so no pointer outlives this closure.
+                options.set(CURLOPT_COPYPOSTFIELDS, pointer: UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+            }
+        }
+        options.set(CURLOPT_WRITEFUNCTION, callback: ResponseCollector.bodyCallback)
+        options.set(CURLOPT_WRITEDATA, pointer: collectorPointer)
+        options.set(CURLOPT_HEADERFUNCTION, callback: ResponseCollector.headerCallback)
+        options.set(CURLOPT_HEADERDATA, pointer: collectorPointer)
+        if let failed = options.failure {
+            throw HTTPTransferError(kind: .other, description: "libcurl refused an option: \(describe(failed, errorText))")
+        }
+
+        let result = withExtendedLifetime(collector) { curl_easy_perform(handle) }
+        guard result == CURLE_OK || (result == CURLE_WRITE_ERROR && collector.truncated) else {
+            throw HTTPTransferError(kind: kind(of: result), description: describe(result, errorText))
+        }
+        var status = 0
+        _ = dt_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPResponse(status: status, reason: collector.reason, headers: collector.headers, body: collector.body)
+    }
+
+    private static func configureProxy(_ proxy: HTTPProxy?, with options: inout OptionSetter) {
+        // An empty proxy and no-proxy list keep libcurl from reading http_proxy, NO_PROXY and the
+        // like itself: the caller has already decided.
+        options.set(CURLOPT_NOPROXY, "")
+        guard let proxy else {
+            options.set(CURLOPT_PROXY, "")
+            return
+        }
+        let host = proxy.host.contains(":") ? "[\(proxy.host)]" : proxy.host
+        options.set(CURLOPT_PROXY, "http://\(host):\(proxy.port)")
+        options.set(CURLOPT_PROXYTYPE, Int(CURLPROXY_HTTP.rawValue))
+        // The tunnel's own "200 Connection established" is not the server's answer.
+        options.set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
+        if let username = proxy.username {
+            options.set(CURLOPT_PROXYAUTH, dt_curl_auth_basic)
+            options.set(CURLOPT_PROXYUSERNAME, username)
+            options.set(CURLOPT_PROXYPASSWORD, proxy.password ?? "")
+        }
+    }
+
+    private static func kind(of code: CURLcode) -> HTTPTransferError.Kind {
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: .timedOut
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: .couldNotConnect
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE: .tls
+        default: .other
+        }
+    }
+
+    /// libcurl's detailed message when it left one, else the code's generic text; one line.
+    private static func describe(_ code: CURLcode, _ errorText: UnsafeMutablePointer<CChar>) -> String {
+        let detail = String(cString: errorText)
+        let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// Whole milliseconds, at least 1: libcurl reads 0 as "no limit".
+    static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        let total = seconds.multipliedReportingOverflow(by: 1000)
+        guard !total.overflow else { return Int.max }
+        return max(1, Int(total.partialValue + attoseconds / 1_000_000_000_000_000))
+    }
+}
+
+/// Sets options one after another and remembers the first that libcurl refused.
+private struct OptionSetter {
+    let handle: UnsafeMutableRawPointer
+    private(set) var failure: CURLcode?
+
+    init(handle: UnsafeMutableRawPointer) {
+        self.handle = handle
+    }
+
+    private mutating func check(_ code: CURLcode) {
+        if code != CURLE_OK && failure == nil { failure = code }
+    }
+
+    mutating func set(_ option: CURLoption, _ value: Int) {
+        check(dt_curl_set_long(handle, option, value))
+    }
+
+    mutating func set(_ option: CURLoption, _ value: String) {
+        check(dt_curl_set_string(handle, option, value))  // libcurl copies strings
+    }
+
+    mutating func set(_ option: CURLoption, pointer: UnsafeMutableRawPointer?) {
+        check(dt_curl_set_pointer(handle, option, pointer))
+    }
+
+    mutating func set(_ option: CURLoption, pointer: UnsafeMutablePointer<CChar>) {
+        check(dt_curl_set_pointer(handle, option, UnsafeMutableRawPointer(pointer)))
+    }
+
+    mutating func set(_ option: CURLoption, list: UnsafeMutablePointer<curl_slist>?) {
+        check(dt_curl_set_list(handle, option, list))
+    }
+
+    mutating func set(_ option: CURLoption, callback: curl_write_callback) {
+        check(dt_curl_set_callback(handle, option, callback))
+    }
+}
+
+/// What libcurl hands back while a transfer runs: header lines and body bytes, the body capped.
+private final class ResponseCollector {
+    let limit: Int
+    var reason = ""
+    var headers: [(name: String, value: String)] = []
+    var body: [UInt8] = []
+    var truncated = false
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    static let bodyCallback: curl_write_callback = { data, size, count, context in
+        guard let data, let context else { return 0 }
+        let collector = Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue()
+        let length = size * count
+        let room = collector.limit - collector.body.count
+        let bytes = UnsafeRawBufferPointer(start: data, count: min(length, max(room, 0)))
+        collector.body.append(contentsOf: bytes)
+        if length > room {
+            collector.truncated = true
+            return 0  // enough read: stop the transfer
+        }
+        return length
+    }
+
+    static let headerCallback: curl_write_callback = { data, size, count, context in
+        guard let data, let context else { return 0 }
+        let collector = Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue()
+        let length = size * count
+        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+            .trimmingSuffix { $0 == "\r" || $0 == "\n" }
+        collector.take(line)
+        return length
+    }
+
+    /// One header line; a status line starts a new response (an interim 1xx's headers are dropped).
+    func take(_ line: Substring) {
+        if line.hasPrefix("HTTP/") {
+            headers = []
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            reason = parts.count == 3 ? String(parts[2]) : ""
+        } else if let colon = line.firstIndex(of: ":"), headers.count < 200 {
+            let name = line[..<colon]
+            let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
+            headers.append((String(name), String(value.trimmingSuffix { $0 == " " || $0 == "\t" })))
+        }
+    }
+}
+
+extension StringProtocol {
+    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> SubSequence {
+        var end = endIndex
+        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+}
