@@ -90,6 +90,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(
             name: "TelemetryCoreTests",
             dependencies: ["TelemetryCore", "TestSupport", .product(name: "Logging", package: "swift-log")]

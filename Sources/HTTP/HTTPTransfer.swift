@@ -14,15 +14,14 @@ public struct HTTPRequest: Sendable {
     public var connectTimeout: Duration
     /// `nil` connects directly: the process environment's proxy variables are never read here.
     public var proxy: HTTPProxy?
-    /// A PEM file of the only certificate authorities to trust; `nil` trusts the system's.
-    public var trustedCertificates: String?
+    public var trust: Trust
     /// Longest response body kept; the rest is not read.
     public var responseLimit: Int
 
     public init(
         method: Method, url: String, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
         timeout: Duration, connectTimeout: Duration = .seconds(10), proxy: HTTPProxy? = nil,
-        trustedCertificates: String? = nil, responseLimit: Int = 64 * 1024
+        trust: Trust = .system, responseLimit: Int = 64 * 1024
     ) {
         self.method = method
         self.url = url
@@ -31,9 +30,19 @@ public struct HTTPRequest: Sendable {
         self.timeout = timeout
         self.connectTimeout = connectTimeout
         self.proxy = proxy
-        self.trustedCertificates = trustedCertificates
+        self.trust = trust
         self.responseLimit = responseLimit
     }
+}
+
+/// The certificate authorities a TLS server's certificate must chain to.
+public enum Trust: Sendable, Equatable {
+    /// The system's store.
+    case system
+    /// Only those in this PEM file.
+    case file(String)
+    /// Only those in this OpenSSL hashed directory (`openssl rehash`).
+    case directory(String)
 }
 
 /// An HTTP proxy reached in plain HTTP; https targets go through it in a CONNECT tunnel.
@@ -115,10 +124,7 @@ public enum HTTPTransfer {
         options.set(CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds(request.connectTimeout), milliseconds(request.timeout)))
         options.set(CURLOPT_SSL_VERIFYPEER, 1)
         options.set(CURLOPT_SSL_VERIFYHOST, 2)
-        if let trusted = request.trustedCertificates {
-            options.set(CURLOPT_CAINFO, trusted)
-            options.set(CURLOPT_CAPATH, pointer: nil)  // that file alone, not the system's as well
-        }
+        configureTrust(request.trust, with: &options)
         configureProxy(request.proxy, with: &options)
         options.set(CURLOPT_HTTPHEADER, list: headerList)
         switch request.method {
@@ -147,6 +153,19 @@ public enum HTTPTransfer {
         var status = 0
         _ = dt_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResponse(status: status, reason: collector.reason, headers: collector.headers, body: collector.body)
+    }
+
+    private static func configureTrust(_ trust: Trust, with options: inout OptionSetter) {
+        switch trust {
+        case .file(let path):
+            options.set(CURLOPT_CAINFO, path)
+            options.set(CURLOPT_CAPATH, pointer: nil)  // that file alone, not the system's as well
+        case .directory(let path):
+            options.set(CURLOPT_CAPATH, path)
+            options.set(CURLOPT_CAINFO, pointer: nil)
+        case .system:
+            break  // libcurl's own default: the system's bundle and directory
+        }
     }
 
     private static func configureProxy(_ proxy: HTTPProxy?, with options: inout OptionSetter) {
@@ -263,7 +282,7 @@ private final class ResponseCollector {
         let collector = Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue()
         let length = size * count
         let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
-            .trimmingSuffix { $0 == "\r" || $0 == "\n" }
+            .trimmingSuffix { $0.isNewline }  // "\r\n" is one Character
         collector.take(line)
         return length
     }

@@ -1,3 +1,5 @@
+import HTTP
+
 /// Where and how events are sent (SPEC §3, §6).
 public struct DeliverySettings: Sendable {
     public static let defaultHost = "https://us.i.posthog.com"
@@ -13,8 +15,15 @@ public struct DeliverySettings: Sendable {
     /// Overall deadline for delivery, every attempt and wait included.
     public let timeout: Duration
     public let proxy: ProxySettings
+    /// The certificate authorities PostHog's certificate must chain to: the system's, or those of
+    /// `SSL_CERT_FILE` (a PEM file) or `SSL_CERT_DIR` (a hashed directory), the variables Go
+    /// programs such as the orchestrator read: for egress through a TLS-inspecting proxy.
+    public let trust: Trust
 
-    public init(host: String, apiKey: String?, retryPolicy: RetryPolicy, timeout: Duration, proxy: ProxySettings) throws {
+    public init(
+        host: String, apiKey: String?, retryPolicy: RetryPolicy, timeout: Duration, proxy: ProxySettings,
+        trust: Trust = .system
+    ) throws {
         let trimmed = host.hasSuffix("/") ? String(host.dropLast()) : host
         guard let url = URLComponents(string: trimmed), let scheme = url.scheme?.lowercased(),
               scheme == "https" || scheme == "http", let hostName = url.host, !hostName.isEmpty,
@@ -29,6 +38,7 @@ public struct DeliverySettings: Sendable {
         self.retryPolicy = retryPolicy
         self.timeout = timeout
         self.proxy = proxy
+        self.trust = trust
     }
 
     /// Resolves the settings from flags (`nil` when not given) and the environment.
@@ -44,8 +54,15 @@ public struct DeliverySettings: Sendable {
             apiKey: apiKey ?? environment["POSTHOG_API_KEY"],
             retryPolicy: RetryPolicy(maxAttempts: attempts),
             timeout: try Seconds.parse(timeout, name: "--timeout") ?? defaultTimeout,
-            proxy: try ProxySettings.from(environment)
+            proxy: try ProxySettings.from(environment),
+            trust: trust(environment)
         )
+    }
+
+    static func trust(_ environment: Environment) -> Trust {
+        if let file = environment["SSL_CERT_FILE"], !file.isEmpty { return .file(file) }
+        if let directory = environment["SSL_CERT_DIR"], !directory.isEmpty { return .directory(directory) }
+        return .system
     }
 
     /// Secrets this configuration knows of: the API key and proxy passwords.

@@ -44,14 +44,11 @@ public struct LineLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(
-        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-        source: String, file: String, function: String, line: UInt
-    ) {
+    public func log(event: LogEvent) {
         var fields: [(String, String)] = [
-            ("ts", Timestamp.rfc3339(Date())), ("level", level.rawValue), ("msg", message.description),
+            ("ts", Timestamp.rfc3339(Date())), ("level", event.level.rawValue), ("msg", event.message.description),
         ]
-        let merged = metadata.merging(explicit ?? [:]) { $1 }
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         for key in merged.keys.sorted() {
             fields.append((key, merged[key].map { "\($0)" } ?? ""))
         }

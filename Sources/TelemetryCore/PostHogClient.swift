@@ -26,7 +26,8 @@ public struct PostHogClient: Sendable {
                 ("User-Agent", TelemetryVersion.userAgent),
             ],
             body: body, timeout: attemptTimeout,
-            proxy: settings.proxy.server(scheme: settings.scheme, host: settings.host)?.httpProxy
+            proxy: settings.proxy.server(scheme: settings.scheme, host: settings.host)?.httpProxy,
+            trust: settings.trust
         )
 
         let policy = settings.retryPolicy

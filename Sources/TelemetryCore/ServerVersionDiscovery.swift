@@ -45,7 +45,7 @@ public struct ServerVersionDiscovery: Sendable {
                 ("Accept", "application/json"),
                 ("User-Agent", TelemetryVersion.userAgent),
             ],
-            timeout: timeout, trustedCertificates: directory + "/ca.crt"
+            timeout: timeout, trust: .file(directory + "/ca.crt")
         )
         let response = try HTTPTransfer.perform(request)
         guard response.status == 200 else {

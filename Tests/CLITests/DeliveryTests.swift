@@ -169,6 +169,28 @@ final class DeliveryTests: CLITestCase {
         XCTAssertNotEqual(uuids[0], uuids[1])
     }
 
+    func testHTTPSDeliveryVerifiesTheServerCertificate() throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let server = try HTTPStandIn(tls: certificates.serverContext())
+        XCTAssertTrue(server.baseURL.hasPrefix("https://"))
+        let trusted = try run(["run", "--only", "heartbeat"], sendEnvironment(server, ["SSL_CERT_FILE": certificates.caCertificate.path]))
+        XCTAssertEqual(trusted.status, 0, trusted.stderr)
+        XCTAssertEqual(server.requests.count, 1)
+        XCTAssertEqual(server.requests.first?.header("Content-Encoding"), "gzip")
+        let directory = try run(["run", "--only", "heartbeat"], sendEnvironment(server, ["SSL_CERT_DIR": try certificates.caDirectory().path]))
+        XCTAssertEqual(directory.status, 0, directory.stderr)
+        XCTAssertEqual(server.requests.count, 2)
+
+        // Signed by a CA the job was not told to trust: no request is sent, the run fails.
+        let untrusted = try run(["run", "--only", "heartbeat", "--max-attempts", "1"],
+                                sendEnvironment(server, ["SSL_CERT_FILE": certificates.otherCACertificate.path]))
+        XCTAssertEqual(untrusted.status, 1, untrusted.stderr)
+        XCTAssertEqual(server.requests.count, 2, "nothing sent over an unverified connection")
+        let failure = try XCTUnwrap(untrusted.stderrLines.last { $0.contains("outcome=failed") })
+        XCTAssertTrue(failure.lowercased().contains("certificate"), failure)
+    }
+
     func testHTTPSProxyIsUsedAndNoProxyBypassesIt() throws {
         // The proxy is asked to open a tunnel to PostHog; this one refuses, as a proxy without a
         // route would, so the job fails; what matters is that the tunnel was asked of the proxy.

@@ -25,6 +25,15 @@ public struct TestCertificates {
                           "-CAcreateserial", "-out", "\(d)/server.crt", "-days", "2", "-extfile", "\(d)/san.ext"])
     }
 
+    /// A directory holding only the CA certificate, under its OpenSSL subject-hash name.
+    public func caDirectory() throws -> URL {
+        let hashed = directory.appendingPathComponent("ca-dir")
+        try FileManager.default.createDirectory(at: hashed, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: caCertificate, to: hashed.appendingPathComponent("ca.pem"))
+        try Self.openssl(["rehash", hashed.path])
+        return hashed
+    }
+
     /// A TLS server context presenting the server certificate.
     public func serverContext() throws -> NIOSSLContext {
         let configuration = TLSConfiguration.makeServerConfiguration(
