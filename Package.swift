@@ -66,11 +66,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             // Release links trade nothing for a smaller working set (measured by scripts/bench):
-            // lld, a position-dependent executable (no 115k relative relocations to apply at
-            // start-up) and no dynamic export of every Swift symbol. Together about -4.5 MB RSS.
+            // lld, a position-dependent executable (no relative relocations to apply at start-up),
+            // no dynamic export of every Swift symbol, and the functions the job runs laid out
+            // side by side (build-support/symbol-order.txt, made by scripts/symbol-order).
             linkerSettings: [
                 .unsafeFlags(
-                    ["-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
+                    [
+                        "-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic",
+                        "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/build-support/symbol-order.txt",
+                        "-Xlinker", "--no-warn-symbol-ordering",
+                    ],
                     .when(platforms: [.linux], configuration: .release)
                 ),
             ]
