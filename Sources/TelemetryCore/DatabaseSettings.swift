@@ -63,6 +63,13 @@ public struct DatabaseSettings: Sendable {
         // libpq takes whole seconds and treats anything below 2 as 2.
         parameters["connect_timeout"] = String(max(2, Int(connect.inSeconds.rounded(.up))))
         parameters["fallback_application_name"] = TelemetryVersion.libraryName
+        // libpq's default (gssencmode=prefer) first probes for GSSAPI encryption, which starts
+        // Kerberos (krb5.conf, credential caches: about 0.6 MB and a few ms) for a server that, like
+        // Devtron's, never offers it; the orchestrator's own Go driver never asks. GSSAPI
+        // authentication is unaffected, and gssencmode in the URL or PGGSSENCMODE still decide.
+        if parameters["gssencmode"] == nil && environment["PGGSSENCMODE"] == nil {
+            parameters["gssencmode"] = "disable"
+        }
         return DatabaseSettings(parameters: parameters, statementTimeout: statement, secrets: secrets)
     }
 }

@@ -41,6 +41,12 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(settings.parameters["fallback_application_name"], "devtron-telemetry")
     }
 
+    func testGSSEncryptionIsNotProbedUnlessAskedFor() throws {
+        XCTAssertEqual(try resolve([:]).parameters["gssencmode"], "disable")
+        XCTAssertEqual(try resolve(url: "postgresql://h/db?gssencmode=prefer").parameters["gssencmode"], "prefer")
+        XCTAssertNil(try resolve(["PGGSSENCMODE": "require"]).parameters["gssencmode"], "libpq reads PGGSSENCMODE itself")
+    }
+
     func testTimeoutsFromFlagsAndPGReadTimeout() throws {
         XCTAssertEqual(try resolve(["PG_READ_TIMEOUT": "5"]).statementTimeout, .seconds(5))
         XCTAssertEqual(try resolve(statement: "0.25", ["PG_READ_TIMEOUT": "5"]).statementTimeout, .milliseconds(250))

@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """A PostHog stand-in on 127.0.0.1 for the scripts: answers every POST with 200 and appends one line
 per request to LOG: "METHOD PATH CONTENT-ENCODING EVENT,EVENT...". Writes its port to LOG.port
-once it listens. Serves REQUESTS requests (default 1), then exits.
+once it listens. Serves REQUESTS requests (default 1), then exits. With CERT and KEY (PEM files) it
+speaks HTTPS.
 
-Usage: posthog-standin.py LOG [REQUESTS]
+Usage: posthog-standin.py LOG [REQUESTS [CERT KEY]]
 """
 import gzip
 import http.server
 import json
+import ssl
 import sys
 
 log = sys.argv[1]
 requests = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+certificate = sys.argv[3:5]
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -32,6 +35,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+if certificate:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*certificate)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 with open(log + ".port", "w") as f:
     f.write(str(server.server_address[1]))
 for _ in range(requests):
