@@ -12,6 +12,10 @@ import Darwin
 @main
 enum Entry {
     static func main() async {
+        // A peer that closes its end (PostHog, a proxy, the reader of stdout) must give a write
+        // error, not a SIGPIPE that kills the job without a word: libcurl is told not to touch
+        // signals, since the process has several threads.
+        signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let redactor = Redactor(secrets: secretsInEnvironment(.process) + secretArguments(arguments))
         do {
