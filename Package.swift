@@ -1,5 +1,13 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// The release link's function order (scripts/symbol-order); a build without the file links in
+// lld's default order.
+let symbolOrder = "\(Context.packageDirectory)/build-support/symbol-order.txt"
+let symbolOrderFlags = FileManager.default.fileExists(atPath: symbolOrder)
+    ? ["-Xlinker", "--symbol-ordering-file=\(symbolOrder)", "-Xlinker", "--no-warn-symbol-ordering"]
+    : []
 
 let package = Package(
     name: "devtron-telemetry",
@@ -71,11 +79,7 @@ let package = Package(
             // side by side (build-support/symbol-order.txt, made by scripts/symbol-order).
             linkerSettings: [
                 .unsafeFlags(
-                    [
-                        "-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic",
-                        "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/build-support/symbol-order.txt",
-                        "-Xlinker", "--no-warn-symbol-ordering",
-                    ],
+                    ["-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"] + symbolOrderFlags,
                     .when(platforms: [.linux], configuration: .release)
                 ),
             ]
