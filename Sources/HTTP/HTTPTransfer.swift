@@ -292,7 +292,7 @@ private final class ResponseCollector {
         if line.hasPrefix("HTTP/") {
             headers = []
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-            reason = parts.count == 3 ? String(parts[2]) : ""
+            reason = parts.count == 3 ? String(parts[2].prefix(100)) : ""  // it ends up in an error line
         } else if let colon = line.firstIndex(of: ":"), headers.count < 200 {
             let name = line[..<colon]
             let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
