@@ -113,7 +113,7 @@ public enum HTTPTransfer {
         let collector = ResponseCollector(limit: request.responseLimit)
         let collectorPointer = Unmanaged.passUnretained(collector).toOpaque()
         var options = OptionSetter(handle: handle)
-        options.set(CURLOPT_ERRORBUFFER, pointer: errorText)
+        options.set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorText))
         options.set(CURLOPT_URL, request.url)
         options.set(CURLOPT_PROTOCOLS_STR, "http,https")
         options.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)
@@ -236,10 +236,6 @@ private struct OptionSetter {
 
     mutating func set(_ option: CURLoption, pointer: UnsafeMutableRawPointer?) {
         check(dt_curl_set_pointer(handle, option, pointer))
-    }
-
-    mutating func set(_ option: CURLoption, pointer: UnsafeMutablePointer<CChar>) {
-        check(dt_curl_set_pointer(handle, option, UnsafeMutableRawPointer(pointer)))
     }
 
     mutating func set(_ option: CURLoption, list: UnsafeMutablePointer<curl_slist>?) {

@@ -15,10 +15,10 @@ enum Gzip {
         // deflateBound is the most a single Z_FINISH call can write, gzip header and trailer included.
         let capacity = Int(deflateBound(&stream, uLong(input.count)))
         var output = [UInt8](repeating: 0, count: capacity)
-        var input = input
-        let status = input.withUnsafeMutableBufferPointer { source in
+        let status = input.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
+                // zlib's next_in is not const-qualified here, but deflate only reads through it.
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
                 stream.avail_in = uInt(source.count)
                 stream.next_out = target.baseAddress
                 stream.avail_out = uInt(target.count)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// When and how long to wait before sending the same request again (SPEC §6). Pure functions of
 /// their inputs, so each rule is tested on its own.
 public struct RetryPolicy: Sendable, Equatable {
@@ -36,9 +42,3 @@ public struct RetryPolicy: Sendable, Equatable {
         return max(jittered, min(retryAfter, maxRetryAfter))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -16,14 +16,14 @@ public struct ServerVersionDiscovery: Sendable {
     }
 
     /// The explicit version if given; else the API server's; else "unknown".
-    public func resolve(explicit: String?, logger: Logger) async -> String {
+    public func resolve(explicit: String?, logger: Logger) -> String {
         if let explicit { return explicit }
         guard let host = environment["KUBERNETES_SERVICE_HOST"] else {
             logger.warning("server version unknown", metadata: ["reason": "not in a pod (KUBERNETES_SERVICE_HOST unset) and --server-version not given"])
             return Self.unknown
         }
         do {
-            let version = try fetch(host: host, logger: logger)
+            let version = try fetch(host: host)
             logger.debug("server version discovered", metadata: ["version": "\(version)"])
             return version
         } catch {
@@ -32,7 +32,7 @@ public struct ServerVersionDiscovery: Sendable {
         }
     }
 
-    private func fetch(host: String, logger: Logger) throws -> String {
+    private func fetch(host: String) throws -> String {
         let port = environment["KUBERNETES_SERVICE_PORT"] ?? "443"
         let directory = environment["KUBERNETES_SERVICE_ACCOUNT_DIR"] ?? Self.defaultServiceAccountDirectory
         let token = try readFile(directory + "/token").trimmed()

@@ -60,7 +60,7 @@ public struct TelemetryJob: Sendable {
                 status = .failure
             }
         }
-        let context = await eventContext(logger: logger)
+        let context = eventContext(logger: logger)
         var batch: [CaptureEvent] = []
         if let summary { batch.append(context.jobEvent(.summary, at: runStart, summary: summary)) }
         if events.contains(.heartbeat) { batch.append(context.jobEvent(.heartbeat, at: runStart)) }
@@ -70,7 +70,7 @@ public struct TelemetryJob: Sendable {
     /// `event NAME`: one lifecycle event, no database.
     public func sendLifecycleEvent(_ name: String, message: String?, logger: Logger) async -> ExitStatus {
         logger.info("start", metadata: ["command": "event", "event": "\(name)", "dry_run": "\(configuration.dryRun)"])
-        let context = await eventContext(logger: logger)
+        let context = eventContext(logger: logger)
         return await send([context.lifecycleEvent(name, message: message, at: Date())], logger: logger)
     }
 
@@ -83,8 +83,8 @@ public struct TelemetryJob: Sendable {
         return SummaryCollector().collect(on: connection, runStart: runStart, logger: logger)
     }
 
-    private func eventContext(logger: Logger) async -> EventContext {
-        let serverVersion = await ServerVersionDiscovery(environment: configuration.environment)
+    private func eventContext(logger: Logger) -> EventContext {
+        let serverVersion = ServerVersionDiscovery(environment: configuration.environment)
             .resolve(explicit: configuration.serverVersion, logger: logger)
         return EventContext(ucid: configuration.ucid, devtronVersion: configuration.devtronVersion, serverVersion: serverVersion)
     }
