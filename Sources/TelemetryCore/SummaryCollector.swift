@@ -22,7 +22,7 @@ public struct Summary: Sendable, Equatable {
 public struct SummaryCollector: Sendable {
     public let metrics: [Metric]
 
-    public init(metrics: [Metric] = MetricCatalog.all) {
+    public init(metrics: [Metric] = MetricCatalog.metrics(in: .seed)) {
         self.metrics = metrics
     }
 
@@ -52,38 +52,40 @@ public struct SummaryCollector: Sendable {
     /// Runs every metric in one snapshot. Failures are logged and become -1; a database that can
     /// no longer be reached makes every remaining metric -1 as well.
     public func collect(on connection: Connection, runStart: Date, logger: Logger) -> Summary {
-        let windowStart = Timestamp.rfc3339(runStart.addingTimeInterval(-24 * 3600))
         var counts: [String: Int] = [:]
         do {
             try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         } catch {
             logger.error("snapshot failed", metadata: ["error": "\(error)"])
-            return Summary(counts: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key, -1) }))
+            return Summary(counts: Dictionary(uniqueKeysWithValues: metrics.map { (Self.key($0), -1) }))
         }
         for metric in metrics {
-            counts[metric.key] = count(metric, on: connection, windowStart: windowStart, logger: logger)
+            counts[Self.key(metric)] = count(metric, on: connection, runStart: runStart, logger: logger)
         }
         // Read-only: ending the transaction either way changes nothing on the server.
         _ = try? connection.execute("COMMIT")
         return Summary(counts: counts)
     }
 
-    private func count(_ metric: Metric, on connection: Connection, windowStart: String, logger: Logger) -> Int {
+    static func key(_ metric: Metric) -> String { metric.keys(in: .seed).first ?? metric.id }
+
+    private func count(_ metric: Metric, on connection: Connection, runStart: Date, logger: Logger) -> Int {
         let clock = ContinuousClock()
         let started = clock.now
-        let query = Query(sql: metric.sql, bindings: metric.timeFrame == .last24Hours ? [windowStart] : [])
+        let bindings = metric.window.seconds.map { [Timestamp.rfc3339(runStart.addingTimeInterval(-Double($0)))] } ?? []
+        let query = Query(sql: metric.sql, bindings: bindings)
         do {
             try connection.execute("SAVEPOINT metric")
             let value = try connection.execute(query).scalar(Int.self)
             try connection.execute("RELEASE SAVEPOINT metric")
             logger.info("metric", metadata: [
-                "key": "\(metric.key)", "value": "\(value)", "duration_ms": "\(milliseconds(clock.now - started))",
+                "key": "\(Self.key(metric))", "value": "\(value)", "duration_ms": "\(milliseconds(clock.now - started))",
             ])
             return value
         } catch {
             _ = try? connection.execute("ROLLBACK TO SAVEPOINT metric")
             var metadata: Logger.Metadata = [
-                "key": "\(metric.key)", "value": "-1", "duration_ms": "\(milliseconds(clock.now - started))",
+                "key": "\(Self.key(metric))", "value": "-1", "duration_ms": "\(milliseconds(clock.now - started))",
                 "error": "\(error)",
             ]
             if let error = error as? PostgresError, let sqlState = error.sqlState { metadata["sqlstate"] = "\(sqlState)" }

@@ -120,7 +120,7 @@ statement("SELECT set_config('statement_timeout', '%d', false), "
           "set_config('default_transaction_read_only', 'on', false)" % int(timeout_ms), "-")
 statement("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "-")
 for n, metric in enumerate(catalog, start=1):
-    key, sql, frame = metric["key"], metric["sql"].strip().rstrip(";").strip(), metric["timeFrame"]
+    key, sql, frame = metric["keys"]["seed"][0], metric["sql"].strip().rstrip(";").strip(), metric["window"]
     if frame not in ("24h", "all"):
         sys.exit("unknown timeFrame %r for %s" % (frame, key))
     if explain:
@@ -173,7 +173,7 @@ import json, sys
 job_path, psql_path, catalog_path = sys.argv[1:4]
 body = json.load(open(job_path))
 summary = next(e for e in body["batch"] if e["event"] == "Summary")["properties"]["summary"]
-keys = [m["key"] for m in json.load(open(catalog_path))]
+keys = [m["keys"]["seed"][0] for m in json.load(open(catalog_path))]
 values = [l for l in open(psql_path).read().splitlines() if l and not l.startswith("Time:")]
 values = values[1:]  # the set_config row
 psql = dict(zip(keys, (int(v) for v in values)))

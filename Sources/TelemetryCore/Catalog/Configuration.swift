@@ -1,0 +1,4 @@
+/// How the installation is configured and used: git, registries, SSO, policies, counters.
+enum ConfigurationMetrics {
+    static let all: [Metric] = []
+}

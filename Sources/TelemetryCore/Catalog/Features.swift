@@ -1,0 +1,4 @@
+/// Which features the apps use: git repositories, charts, tags, ConfigMaps, languages.
+enum FeatureMetrics {
+    static let all: [Metric] = []
+}
