@@ -21,22 +21,58 @@ public enum JobEvent: String, Sendable, CaseIterable {
     }
 }
 
-/// Properties every event carries (SPEC §5).
+/// Properties every event carries (README "The request"), and the Summary's values: nested under
+/// `summary` in the seed layout, flat beside the others in the orchestrator layout.
 public struct EventProperties: Encodable, Sendable, Equatable {
     public let ucid: String
     public let eventType: String
     public let devtronVersion: String
     public let serverVersion: String
     public let timestamp: String
-    public let summary: [String: Int]?
+    /// The seed layout's nested `summary` object.
+    public let summary: [String: PropertyValue]?
+    /// Properties sent at the top level beside the common ones: the orchestrator layout's values
+    /// and fixed fields, `devtronMode`, `failedMetrics`.
+    public let flat: [String: PropertyValue]
     public let eventMessage: String?
     public let lib: String = TelemetryVersion.libraryName
     public let libVersion: String = TelemetryVersion.current
 
-    enum CodingKeys: String, CodingKey {
-        case ucid, eventType, devtronVersion, serverVersion, timestamp, summary, eventMessage
-        case lib = "$lib"
-        case libVersion = "$lib_version"
+    public init(
+        ucid: String, eventType: String, devtronVersion: String, serverVersion: String, timestamp: String,
+        summary: [String: PropertyValue]? = nil, flat: [String: PropertyValue] = [:], eventMessage: String? = nil
+    ) {
+        self.ucid = ucid
+        self.eventType = eventType
+        self.devtronVersion = devtronVersion
+        self.serverVersion = serverVersion
+        self.timestamp = timestamp
+        self.summary = summary
+        self.flat = flat
+        self.eventMessage = eventMessage
+    }
+
+    struct Key: CodingKey {
+        let stringValue: String
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        // The flat values first, so a common property of the same name always wins.
+        for (key, value) in flat { try container.encode(value, forKey: Key(key)) }
+        try container.encode(ucid, forKey: Key("ucid"))
+        try container.encode(eventType, forKey: Key("eventType"))
+        try container.encode(devtronVersion, forKey: Key("devtronVersion"))
+        try container.encode(serverVersion, forKey: Key("serverVersion"))
+        try container.encode(timestamp, forKey: Key("timestamp"))
+        try container.encodeIfPresent(summary, forKey: Key("summary"))
+        try container.encodeIfPresent(eventMessage, forKey: Key("eventMessage"))
+        try container.encode(lib, forKey: Key("$lib"))
+        try container.encode(libVersion, forKey: Key("$lib_version"))
     }
 }
 
@@ -60,25 +96,31 @@ public struct EventContext: Sendable {
     public let ucid: String
     public let devtronVersion: String
     public let serverVersion: String
+    /// The Summary's shape, and what the orchestrator layout adds to both job events.
+    public let layout: LayoutSettings
 
-    public init(ucid: String, devtronVersion: String, serverVersion: String) {
+    public init(ucid: String, devtronVersion: String, serverVersion: String, layout: LayoutSettings = LayoutSettings()) {
         self.ucid = ucid
         self.devtronVersion = devtronVersion
         self.serverVersion = serverVersion
+        self.layout = layout
     }
 
     /// The Summary or Heartbeat of the run started at `runStart`, with its deterministic UUID.
     public func jobEvent(_ kind: JobEvent, at runStart: Date, summary: Summary? = nil) -> CaptureEvent {
         let uuid = NameBasedUUID.event(ucid: ucid, event: kind.rawValue, period: kind.period(of: runStart))
-        return capture(kind.rawValue, uuid: uuid, at: runStart, summary: summary?.counts, message: nil)
+        let (nested, flat) = layout.properties(summary: summary)
+        return capture(kind.rawValue, uuid: uuid, at: runStart, summary: nested, flat: flat, message: nil)
     }
 
     /// A lifecycle event; each one is its own occurrence, so its UUID is random.
     public func lifecycleEvent(_ name: String, message: String?, at date: Date) -> CaptureEvent {
-        capture(name, uuid: UUID(), at: date, summary: nil, message: message)
+        capture(name, uuid: UUID(), at: date, summary: nil, flat: [:], message: message)
     }
 
-    private func capture(_ name: String, uuid: UUID, at date: Date, summary: [String: Int]?, message: String?) -> CaptureEvent {
+    private func capture(
+        _ name: String, uuid: UUID, at date: Date, summary: [String: PropertyValue]?, flat: [String: PropertyValue], message: String?
+    ) -> CaptureEvent {
         let timestamp = Timestamp.rfc3339(date)
         return CaptureEvent(
             event: name,
@@ -87,7 +129,7 @@ public struct EventContext: Sendable {
             timestamp: timestamp,
             properties: EventProperties(
                 ucid: ucid, eventType: name, devtronVersion: devtronVersion, serverVersion: serverVersion,
-                timestamp: timestamp, summary: summary, eventMessage: message
+                timestamp: timestamp, summary: summary, flat: flat, eventMessage: message
             )
         )
     }

@@ -1,29 +1,18 @@
 import Logging
 import Postgres
 
-/// The Summary's counts, keyed as the catalog names them; a metric whose query failed is -1.
-public struct Summary: Sendable, Equatable {
-    public private(set) var counts: [String: Int]
-
-    public init(counts: [String: Int]) {
-        self.counts = counts
-    }
-
-    /// Keys of the metrics that could not be computed.
-    public var failedKeys: [String] { counts.filter { $0.value < 0 }.map(\.key).sorted() }
-    public var isComplete: Bool { failedKeys.isEmpty }
-}
-
 /// Computes the Summary from the orchestrator's database.
 ///
 /// One read-only session with a server-side statement timeout; one `REPEATABLE READ READ ONLY`
 /// transaction so every count sees the same snapshot; one savepoint per metric so a failing
 /// metric (missing table, timeout) is reported as -1 and the others are still computed.
 public struct SummaryCollector: Sendable {
+    public let layout: Metric.Layout
     public let metrics: [Metric]
 
-    public init(metrics: [Metric] = MetricCatalog.metrics(in: .seed)) {
-        self.metrics = metrics
+    public init(layout: Metric.Layout = .seed) {
+        self.layout = layout
+        self.metrics = MetricCatalog.metrics(in: layout)
     }
 
     /// Opens the session as the job uses it: read-only by default, statements limited on the
@@ -52,45 +41,61 @@ public struct SummaryCollector: Sendable {
     /// Runs every metric in one snapshot. Failures are logged and become -1; a database that can
     /// no longer be reached makes every remaining metric -1 as well.
     public func collect(on connection: Connection, runStart: Date, logger: Logger) -> Summary {
-        var counts: [String: Int] = [:]
+        var summary = Summary(layout: layout)
         do {
             try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         } catch {
             logger.error("snapshot failed", metadata: ["error": "\(error)"])
-            return Summary(counts: Dictionary(uniqueKeysWithValues: metrics.map { (Self.key($0), -1) }))
+            let failure = PostgresError(.connection, message: "no snapshot")
+            for metric in metrics { summary.record(metric, .failure(failure)) }
+            return summary
         }
         for metric in metrics {
-            counts[Self.key(metric)] = count(metric, on: connection, runStart: runStart, logger: logger)
+            summary.record(metric, value(of: metric, on: connection, runStart: runStart, logger: logger))
         }
         // Read-only: ending the transaction either way changes nothing on the server.
         _ = try? connection.execute("COMMIT")
-        return Summary(counts: counts)
+        return summary
     }
 
-    static func key(_ metric: Metric) -> String { metric.keys(in: .seed).first ?? metric.id }
+    /// The statement of `metric` with its window's start bound to `$1`.
+    static func query(_ metric: Metric, runStart: Date) -> Query {
+        let bindings = metric.window.seconds.map { [Timestamp.rfc3339(runStart.addingTimeInterval(-Double($0)))] } ?? []
+        return Query(sql: metric.sql, bindings: bindings)
+    }
 
-    private func count(_ metric: Metric, on connection: Connection, runStart: Date, logger: Logger) -> Int {
+    private func value(of metric: Metric, on connection: Connection, runStart: Date, logger: Logger) -> Result<PropertyValue, PostgresError> {
         let clock = ContinuousClock()
         let started = clock.now
-        let bindings = metric.window.seconds.map { [Timestamp.rfc3339(runStart.addingTimeInterval(-Double($0)))] } ?? []
-        let query = Query(sql: metric.sql, bindings: bindings)
         do {
             try connection.execute("SAVEPOINT metric")
-            let value = try connection.execute(query).scalar(Int.self)
+            let value = try metric.kind.value(of: connection.execute(Self.query(metric, runStart: runStart)))
             try connection.execute("RELEASE SAVEPOINT metric")
             logger.info("metric", metadata: [
-                "key": "\(Self.key(metric))", "value": "\(value)", "duration_ms": "\(milliseconds(clock.now - started))",
+                "key": "\(metric.keys(in: layout).first ?? metric.id)", "value": "\(Self.logged(value))", "duration_ms": "\(milliseconds(clock.now - started))",
             ])
-            return value
+            return .success(value)
         } catch {
             _ = try? connection.execute("ROLLBACK TO SAVEPOINT metric")
+            let failure = error as? PostgresError ?? PostgresError(.decoding, message: "unreadable result")
             var metadata: Logger.Metadata = [
-                "key": "\(Self.key(metric))", "value": "-1", "duration_ms": "\(milliseconds(clock.now - started))",
-                "error": "\(error)",
+                "key": "\(metric.keys(in: layout).first ?? metric.id)", "value": metric.kind.failsAsMinusOne ? "-1" : "absent",
+                "duration_ms": "\(milliseconds(clock.now - started))", "error": "\(failure)",
             ]
-            if let error = error as? PostgresError, let sqlState = error.sqlState { metadata["sqlstate"] = "\(sqlState)" }
+            if let sqlState = failure.sqlState { metadata["sqlstate"] = "\(sqlState)" }
             logger.warning("metric failed", metadata: metadata)
-            return -1
+            return .failure(failure)
+        }
+    }
+
+    /// A value for the log line: lists by their length only.
+    static func logged(_ value: PropertyValue) -> String {
+        switch value {
+        case .integer(let number): return String(number)
+        case .flag(let flag): return String(flag)
+        case .text(let text): return text
+        case .list(let items): return "\(items.count) item(s)"
+        case .object: return "{}"
         }
     }
 }

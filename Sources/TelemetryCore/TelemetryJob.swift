@@ -43,24 +43,26 @@ public struct TelemetryJob: Sendable {
     }
 
     /// `run`: the Summary (when asked for) from the database, the Heartbeat, one request.
-    public func run(events: Set<JobEvent>, database: DatabaseSettings, logger: Logger) async -> ExitStatus {
+    public func run(
+        events: Set<JobEvent>, database: DatabaseSettings, layout: LayoutSettings = LayoutSettings(), logger: Logger
+    ) async -> ExitStatus {
         let runStart = Date()
         logger.info("start", metadata: [
             "command": "run", "events": "\(JobEvent.allCases.filter(events.contains).map(\.rawValue).joined(separator: ","))",
-            "dry_run": "\(configuration.dryRun)",
+            "dry_run": "\(configuration.dryRun)", "layout": "\(layout.layout.rawValue)",
         ])
         var status = ExitStatus.success
         var summary: Summary?
         if events.contains(.summary) {
             do {
-                summary = try collectSummary(database, runStart: runStart, logger: logger)
+                summary = try collectSummary(database, layout: layout.layout, runStart: runStart, logger: logger)
                 if summary?.isComplete == false { status = .partialSummary }
             } catch {
                 logger.error("\(error)", metadata: ["event": "Summary", "sent": "false"])
                 status = .failure
             }
         }
-        let context = eventContext(logger: logger)
+        let context = eventContext(layout: layout, logger: logger)
         var batch: [CaptureEvent] = []
         if let summary { batch.append(context.jobEvent(.summary, at: runStart, summary: summary)) }
         if events.contains(.heartbeat) { batch.append(context.jobEvent(.heartbeat, at: runStart)) }
@@ -74,19 +76,21 @@ public struct TelemetryJob: Sendable {
         return await send([context.lifecycleEvent(name, message: message, at: Date())], logger: logger)
     }
 
-    private func collectSummary(_ database: DatabaseSettings, runStart: Date, logger: Logger) throws -> Summary {
+    private func collectSummary(_ database: DatabaseSettings, layout: Metric.Layout, runStart: Date, logger: Logger) throws -> Summary {
         let connection = try SummaryCollector.openSession(database)
         defer { connection.close() }
         logger.info("database reached", metadata: [
             "endpoint": "\(connection.endpoint)", "server_version": "\(connection.serverVersion)",
         ])
-        return SummaryCollector().collect(on: connection, runStart: runStart, logger: logger)
+        return SummaryCollector(layout: layout).collect(on: connection, runStart: runStart, logger: logger)
     }
 
-    private func eventContext(logger: Logger) -> EventContext {
+    private func eventContext(layout: LayoutSettings = LayoutSettings(), logger: Logger) -> EventContext {
         let serverVersion = ServerVersionDiscovery(environment: configuration.environment)
             .resolve(explicit: configuration.serverVersion, logger: logger)
-        return EventContext(ucid: configuration.ucid, devtronVersion: configuration.devtronVersion, serverVersion: serverVersion)
+        return EventContext(
+            ucid: configuration.ucid, devtronVersion: configuration.devtronVersion, serverVersion: serverVersion, layout: layout
+        )
     }
 
     private func send(_ batch: [CaptureEvent], logger: Logger) async -> ExitStatus {

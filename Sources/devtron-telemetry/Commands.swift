@@ -27,6 +27,7 @@ struct RunCommand: AsyncParsableCommand {
     var only: [JobEventChoice] = []
 
     @OptionGroup var send: SendOptions
+    @OptionGroup var layout: LayoutOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -34,9 +35,10 @@ struct RunCommand: AsyncParsableCommand {
         let events = Set(only.isEmpty ? JobEvent.allCases : only.map(\.event))
         try await withJob(send, logging) { environment in
             let settings = try database.resolve(environment)
-            return (settings, settings.secrets)
-        } body: { configuration, settings, logger in
-            await TelemetryJob(configuration: configuration).run(events: events, database: settings, logger: logger)
+            return ((settings, try layout.resolve(environment)), settings.secrets)
+        } body: { configuration, prepared, logger in
+            await TelemetryJob(configuration: configuration)
+                .run(events: events, database: prepared.0, layout: prepared.1, logger: logger)
         }
     }
 }
@@ -79,8 +81,11 @@ struct EventCommand: AsyncParsableCommand {
 struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
-        abstract: "Print the metric catalog: each metric's name, meaning and exact SQL."
+        abstract: "Print the metric catalog: each metric's keys, meaning, kind, window, the columns it reads and its exact SQL."
     )
+
+    @Option(name: .long, help: "seed, orchestrator or all (default seed).")
+    var layout: CatalogSelection = .seed
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
@@ -88,10 +93,11 @@ struct MetricsCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
+        let metrics = MetricCatalog.selection(layout.layout)
         switch format {
-        case .text: writeStandardOutput(MetricCatalog.text())
-        case .json: writeStandardOutput(try MetricCatalog.json() + "\n")
-        case .markdown: writeStandardOutput(MetricCatalog.markdown())
+        case .text: writeStandardOutput(MetricCatalog.text(metrics))
+        case .json: writeStandardOutput(try MetricCatalog.json(metrics) + "\n")
+        case .markdown: writeStandardOutput(MetricCatalog.markdown(metrics))
         }
     }
 }
