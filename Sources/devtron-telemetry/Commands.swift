@@ -12,7 +12,7 @@ struct DevtronTelemetry: AsyncParsableCommand {
             Opt out with TELEMETRY_DISABLED=true or DO_NOT_TRACK=1.
             """,
         version: "\(TelemetryVersion.libraryName) \(TelemetryVersion.current)",
-        subcommands: [RunCommand.self, EventCommand.self, MetricsCommand.self],
+        subcommands: [RunCommand.self, EventCommand.self, MetricsCommand.self, GrantsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
@@ -99,5 +99,20 @@ struct MetricsCommand: ParsableCommand {
         case .json: writeStandardOutput(try MetricCatalog.json(metrics) + "\n")
         case .markdown: writeStandardOutput(MetricCatalog.markdown(metrics))
         }
+    }
+}
+
+struct GrantsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grants",
+        abstract: "Print the SQL that creates a login role allowed to read exactly the columns the metrics read.",
+        discussion: "Run its output as the database's owner, e.g. devtron-telemetry grants | psql -v ON_ERROR_STOP=1 \"$DATABASE_URL\"; then set the role's password apart. Safe to run again."
+    )
+
+    @Option(name: .long, help: "The role's name (default \(Grants.defaultRole)).")
+    var role: String = Grants.defaultRole
+
+    func run() throws {
+        writeStandardOutput(try Grants.script(role: role))
     }
 }
