@@ -10,9 +10,10 @@ public struct SummaryCollector: Sendable {
     public let layout: Metric.Layout
     public let metrics: [Metric]
 
-    public init(layout: Metric.Layout = .seed) {
+    /// A collector of `layout`'s metrics: the catalog's, or others (tests give their own).
+    public init(layout: Metric.Layout = .seed, metrics: [Metric]? = nil) {
         self.layout = layout
-        self.metrics = MetricCatalog.metrics(in: layout)
+        self.metrics = metrics ?? MetricCatalog.metrics(in: layout)
     }
 
     /// Opens the session as the job uses it: read-only by default, statements limited on the

@@ -1,0 +1,67 @@
+import Foundation
+import Logging
+import Postgres
+import TelemetryCore
+import TestSupport
+import XCTest
+
+/// What the collector makes of each kind's rows, against the real server: values of an unexpected
+/// form are failures or `other`, never sent as they are.
+final class CollectorTests: XCTestCase {
+    private func metric(_ key: String, _ kind: Metric.Kind, _ sql: String) -> Metric {
+        Metric(orchestrator: [key], description: "test", kind: kind, reads: ["none": ["none"]], sql: sql)
+    }
+
+    private func collect(log: CapturedLog = CapturedLog(), _ metrics: [Metric]) throws -> Summary {
+        let database = try TestDatabase("collector", rows: "tricky-rows.sql")
+        let settings = try DatabaseSettings.resolve(
+            databaseURL: database.url, statementTimeout: nil, connectTimeout: nil, environment: Environment([:])
+        )
+        let connection = try SummaryCollector.openSession(settings)
+        defer { connection.close() }
+        return SummaryCollector(layout: .orchestrator, metrics: metrics)
+            .collect(on: connection, runStart: Date(), logger: log.logger())
+    }
+
+    func testEachKindIsCheckedAgainstItsShape() throws {
+        let log = CapturedLog()
+        let summary = try collect(log: log, [
+            // Distinct, sorted by code point (upper case first), anything not a short identifier → other.
+            metric("languages", .list, """
+                SELECT v FROM (VALUES ('go'), ('go'), ('Python 3'), ('ruby'), ('Zig'), (repeat('x', 65)), ('c++'), ('LEAKCHECK@x')) AS t(v)
+                """),
+            metric("noLanguages", .list, "SELECT 'x' WHERE false"),
+            metric("counter", .textCounter, "SELECT '12345678901234567890'"),
+            metric("badCounter", .textCounter, "SELECT 'LEAKCHECK'"),
+            metric("negativeCount", .count, "SELECT -5"),
+            metric("twoRows", .count, "SELECT 1 UNION ALL SELECT 2"),
+            metric("nullFlag", .flag, "SELECT NULL::boolean"),
+            metric("flag", .flag, "SELECT true"),
+            metric("lastLogin", .timestamp, "SELECT '2026-11-24T03:17:00.512Z'"),
+            metric("badTime", .timestamp, "SELECT '2026-11-24 03:17'"),
+            metric("highest", .maximum, "SELECT coalesce(max(n), 0) FROM (SELECT 1 AS n WHERE false) AS t"),
+        ])
+        XCTAssertEqual(summary.values["languages"], .list(["Zig", "c++", "go", "other", "ruby"]))
+        XCTAssertEqual(summary.values["noLanguages"], .list([]))
+        XCTAssertEqual(summary.values["counter"], .text("12345678901234567890"))
+        XCTAssertNil(summary.values["badCounter"])
+        XCTAssertEqual(summary.values["negativeCount"], .integer(-1))
+        XCTAssertEqual(summary.values["twoRows"], .integer(-1))
+        XCTAssertNil(summary.values["nullFlag"])
+        XCTAssertEqual(summary.values["flag"], .flag(true))
+        XCTAssertEqual(summary.values["lastLogin"], .text("2026-11-24T03:17:00.512Z"))
+        XCTAssertNil(summary.values["badTime"])
+        XCTAssertEqual(summary.values["highest"], .integer(0))
+        XCTAssertEqual(summary.failedKeys, ["badCounter", "badTime", "negativeCount", "nullFlag", "twoRows"])
+        XCTAssertFalse(log.text.contains("LEAKCHECK"), "a value of the wrong form is not logged either:\n\(log.text)")
+    }
+
+    func testARecordWithTwoKeysIsComputedOnceAndSentUnderBoth() throws {
+        let both = Metric(orchestrator: ["appCount", "devtronAppCount"], description: "test", reads: ["app": ["active"]],
+                          sql: "SELECT count(*) FROM app WHERE active = true")
+        let summary = try collect([both])
+        // tricky-rows.sql: apps 1, 2, 4, 5, 6, 7, 8 are active.
+        XCTAssertEqual(summary.values["appCount"], .integer(7))
+        XCTAssertEqual(summary.values["devtronAppCount"], .integer(7))
+    }
+}
