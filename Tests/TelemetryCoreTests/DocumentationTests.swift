@@ -9,7 +9,7 @@ final class DocumentationTests: XCTestCase {
         let readme = try String(contentsOf: TestEnvironment.repositoryFile("README.md"), encoding: .utf8)
         let begin = try XCTUnwrap(readme.range(of: "<!-- metrics:begin -->\n"))
         let end = try XCTUnwrap(readme.range(of: "<!-- metrics:end -->"))
-        XCTAssertEqual(String(readme[begin.upperBound..<end.lowerBound]), MetricCatalog.markdown(),
-                       "regenerate with: devtron-telemetry metrics --format markdown")
+        XCTAssertEqual(String(readme[begin.upperBound..<end.lowerBound]), MetricCatalog.markdown(MetricCatalog.selection(nil)),
+                       "regenerate with: devtron-telemetry metrics --layout all --format markdown")
     }
 }
