@@ -61,6 +61,7 @@ struct EventCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Free text sent as the event's eventMessage.")
     var message: String?
 
+    /// Acted on by `Entry`, from the raw arguments, so that it holds when they do not parse too.
     @Flag(name: .long, help: "Log any failure and exit 0 (for Helm hooks, whose failure would fail the release).")
     var neverFail = false
 
