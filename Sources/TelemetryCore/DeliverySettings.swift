@@ -1,12 +1,14 @@
 import HTTP
 
-/// Where and how events are sent (SPEC §3, §6).
+/// Where and how events are sent.
 public struct DeliverySettings: Sendable {
     public static let defaultHost = "https://us.i.posthog.com"
     public static let defaultTimeout: Duration = .seconds(120)
 
     /// The capture endpoint: `{host}/batch/`.
     public let endpoint: String
+    /// The host as configured, without a trailing slash.
+    public let baseURL: String
     public let scheme: String
     public let host: String
     /// The project API key; `nil` is allowed only for a dry run.
@@ -19,10 +21,13 @@ public struct DeliverySettings: Sendable {
     /// `SSL_CERT_FILE` (a PEM file) or `SSL_CERT_DIR` (a hashed directory), the variables Go
     /// programs such as the orchestrator read: for egress through a TLS-inspecting proxy.
     public let trust: Trust
+    /// Whether the host was configured (flag or `POSTHOG_HOST`) rather than defaulted: a configured
+    /// host wins over the endpoint Devtron's telemetry service names.
+    public let hostConfigured: Bool
 
     public init(
         host: String, apiKey: String?, retryPolicy: RetryPolicy, timeout: Duration, proxy: ProxySettings,
-        trust: Trust = .system
+        trust: Trust = .system, hostConfigured: Bool = true
     ) throws {
         let trimmed = host.hasSuffix("/") ? String(host.dropLast()) : host
         guard let url = URLComponents(string: trimmed), let scheme = url.scheme?.lowercased(),
@@ -32,6 +37,7 @@ public struct DeliverySettings: Sendable {
             throw TelemetryError.usage("PostHog host must be an http(s) URL like \(Self.defaultHost), got \"\(host)\"")
         }
         self.endpoint = trimmed + "/batch/"
+        self.baseURL = trimmed
         self.scheme = scheme
         self.host = hostName
         self.apiKey = apiKey
@@ -39,6 +45,7 @@ public struct DeliverySettings: Sendable {
         self.timeout = timeout
         self.proxy = proxy
         self.trust = trust
+        self.hostConfigured = hostConfigured
     }
 
     /// Resolves the settings from flags (`nil` when not given) and the environment.
@@ -49,13 +56,25 @@ public struct DeliverySettings: Sendable {
         guard (1...100).contains(attempts) else {
             throw TelemetryError.usage("--max-attempts must be between 1 and 100, got \(attempts)")
         }
+        let configuredHost = host ?? environment["POSTHOG_HOST"]
         return try DeliverySettings(
-            host: host ?? environment["POSTHOG_HOST"] ?? defaultHost,
+            host: configuredHost ?? defaultHost,
             apiKey: apiKey ?? environment["POSTHOG_API_KEY"],
             retryPolicy: RetryPolicy(maxAttempts: attempts),
             timeout: try Seconds.parse(timeout, name: "--timeout") ?? defaultTimeout,
             proxy: try ProxySettings.from(environment),
-            trust: trust(environment)
+            trust: trust(environment),
+            hostConfigured: configuredHost != nil
+        )
+    }
+
+    /// These settings with the key and endpoint Devtron's telemetry service named (the configured
+    /// host, if any, kept), and what is left of the deadline after asking it.
+    public func using(_ info: TelemetryService.PostHogInfo, timeout remaining: Duration) throws -> DeliverySettings {
+        try DeliverySettings(
+            host: hostConfigured ? baseURL : info.endpoint,
+            apiKey: info.apiKey, retryPolicy: retryPolicy, timeout: remaining, proxy: proxy, trust: trust,
+            hostConfigured: hostConfigured
         )
     }
 

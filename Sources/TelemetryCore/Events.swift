@@ -19,6 +19,15 @@ public enum JobEvent: String, Sendable, CaseIterable {
         case .heartbeat: return Timestamp.utcHour(date)
         }
     }
+
+    /// The start of that period: the envelope timestamp. PostHog drops a duplicate only when the
+    /// stored timestamp matches too, so every run in the period must send the same one.
+    func periodStart(of date: Date) -> Date {
+        switch self {
+        case .summary: return Timestamp.utcDayStart(date)
+        case .heartbeat: return Timestamp.utcHourStart(date)
+        }
+    }
 }
 
 /// Properties every event carries (README "The request"), and the Summary's values: nested under
@@ -35,6 +44,9 @@ public struct EventProperties: Encodable, Sendable, Equatable {
     /// and fixed fields, `devtronMode`, `failedMetrics`.
     public let flat: [String: PropertyValue]
     public let eventMessage: String?
+    /// `true` asks PostHog not to look up the sender's address (`TELEMETRY_GEOIP=false`); absent
+    /// otherwise, PostHog's default.
+    public var geoIPDisable: Bool? = nil
     public let lib: String = TelemetryVersion.libraryName
     public let libVersion: String = TelemetryVersion.current
 
@@ -71,6 +83,7 @@ public struct EventProperties: Encodable, Sendable, Equatable {
         try container.encode(timestamp, forKey: Key("timestamp"))
         try container.encodeIfPresent(summary, forKey: Key("summary"))
         try container.encodeIfPresent(eventMessage, forKey: Key("eventMessage"))
+        try container.encodeIfPresent(geoIPDisable, forKey: Key("$geoip_disable"))
         try container.encode(lib, forKey: Key("$lib"))
         try container.encode(libVersion, forKey: Key("$lib_version"))
     }
@@ -98,58 +111,69 @@ public struct EventContext: Sendable {
     public let serverVersion: String
     /// The Summary's shape, and what the orchestrator layout adds to both job events.
     public let layout: LayoutSettings
+    /// Adds `"$geoip_disable": true` to every event (`TELEMETRY_GEOIP=false`).
+    public let geoIPDisabled: Bool
 
-    public init(ucid: String, devtronVersion: String, serverVersion: String, layout: LayoutSettings = LayoutSettings()) {
+    public init(
+        ucid: String, devtronVersion: String, serverVersion: String, layout: LayoutSettings = LayoutSettings(),
+        geoIPDisabled: Bool = false
+    ) {
         self.ucid = ucid
         self.devtronVersion = devtronVersion
         self.serverVersion = serverVersion
         self.layout = layout
+        self.geoIPDisabled = geoIPDisabled
     }
 
-    /// The Summary or Heartbeat of the run started at `runStart`, with its deterministic UUID.
+    /// The Summary or Heartbeat of the run started at `runStart`. Its identity is the period's:
+    /// a name-based UUID and, as the envelope timestamp, the period's start, so that every run in
+    /// the period sends the same (uuid, event, distinct_id, timestamp) and PostHog keeps one event.
+    /// The run's real time stays in `properties.timestamp`.
     public func jobEvent(_ kind: JobEvent, at runStart: Date, summary: Summary? = nil) -> CaptureEvent {
         let uuid = NameBasedUUID.event(ucid: ucid, event: kind.rawValue, period: kind.period(of: runStart))
         let (nested, flat) = layout.properties(summary: summary)
-        return capture(kind.rawValue, uuid: uuid, at: runStart, summary: nested, flat: flat, message: nil)
+        return capture(kind.rawValue, uuid: uuid, envelope: kind.periodStart(of: runStart), at: runStart,
+                       summary: nested, flat: flat, message: nil)
     }
 
-    /// A lifecycle event; each one is its own occurrence, so its UUID is random.
+    /// A lifecycle event; each one is its own occurrence, so its UUID is random and its timestamp real.
     public func lifecycleEvent(_ name: String, message: String?, at date: Date) -> CaptureEvent {
-        capture(name, uuid: UUID(), at: date, summary: nil, flat: [:], message: message)
+        capture(name, uuid: UUID(), envelope: date, at: date, summary: nil, flat: [:], message: message)
     }
 
     private func capture(
-        _ name: String, uuid: UUID, at date: Date, summary: [String: PropertyValue]?, flat: [String: PropertyValue], message: String?
+        _ name: String, uuid: UUID, envelope: Date, at date: Date, summary: [String: PropertyValue]?,
+        flat: [String: PropertyValue], message: String?
     ) -> CaptureEvent {
-        let timestamp = Timestamp.rfc3339(date)
+        var properties = EventProperties(
+            ucid: ucid, eventType: name, devtronVersion: devtronVersion, serverVersion: serverVersion,
+            timestamp: Timestamp.rfc3339(date), summary: summary, flat: flat, eventMessage: message
+        )
+        properties.geoIPDisable = geoIPDisabled ? true : nil
         return CaptureEvent(
             event: name,
             distinctID: ucid,
             uuid: uuid.uuidString.lowercased(),
-            timestamp: timestamp,
-            properties: EventProperties(
-                ucid: ucid, eventType: name, devtronVersion: devtronVersion, serverVersion: serverVersion,
-                timestamp: timestamp, summary: summary, flat: flat, eventMessage: message
-            )
+            timestamp: Timestamp.rfc3339(envelope),
+            properties: properties
         )
     }
 }
 
-/// The body of `POST /batch/` (SPEC §5).
+/// The body of `POST /batch/`. It has no `sent_at`: PostHog would shift each stored
+/// timestamp by `now − sent_at`, so a resent body would land later each time and no longer match
+/// the event it duplicates (posthog-go's batch leaves it out for the same reason).
 public struct BatchRequest: Encodable, Sendable, Equatable {
     public let apiKey: String?
-    public let sentAt: String
     public let batch: [CaptureEvent]
 
     enum CodingKeys: String, CodingKey {
         case apiKey = "api_key"
-        case sentAt = "sent_at"
         case batch
     }
 
-    public init(apiKey: String?, sentAt: Date, batch: [CaptureEvent]) {
+    public init(apiKey: String?, batch: [CaptureEvent]) {
         self.apiKey = apiKey
-        self.sentAt = Timestamp.rfc3339(sentAt)
         self.batch = batch
     }
 
@@ -170,7 +194,6 @@ public struct BatchRequest: Encodable, Sendable, Equatable {
 
     private init(redactedFrom request: BatchRequest) {
         apiKey = request.apiKey == nil ? nil : "REDACTED"
-        sentAt = request.sentAt
         batch = request.batch
     }
 }

@@ -6,17 +6,19 @@ public enum TelemetryError: Error, Sendable, Equatable, CustomStringConvertible 
     case database(String)
     /// The events could not be delivered: exit 1.
     case delivery(String)
+    /// Devtron's telemetry service could not be read (so nothing was sent): exit 1.
+    case service(String)
 
     public var exitCode: ExitStatus {
         switch self {
         case .usage: return .usage
-        case .database, .delivery: return .failure
+        case .database, .delivery, .service: return .failure
         }
     }
 
     public var description: String {
         switch self {
-        case .usage(let message), .database(let message), .delivery(let message): return message
+        case .usage(let message), .database(let message), .delivery(let message), .service(let message): return message
         }
     }
 }
@@ -25,7 +27,7 @@ public enum TelemetryError: Error, Sendable, Equatable, CustomStringConvertible 
 public enum ExitStatus: Int32, Sendable, Comparable {
     /// Every requested event delivered (or printed), every metric computed.
     case success = 0
-    /// Delivery failed, or the database was unreachable.
+    /// Delivery failed, the database was unreachable, or Devtron's telemetry service could not be read.
     case failure = 1
     /// Usage or configuration error.
     case usage = 2

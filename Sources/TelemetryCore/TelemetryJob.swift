@@ -10,17 +10,19 @@ public struct JobConfiguration: Sendable {
     public var dryRun: Bool
     public var delivery: DeliverySettings
     public var environment: Environment
+    /// Asked for the PostHog key and endpoint, and the opt-out, when no key is configured.
+    public var telemetryService: TelemetryService
+    /// `TELEMETRY_GEOIP=false`: every event carries `"$geoip_disable": true`.
+    public var geoIPDisabled: Bool
 
     public init(
         ucid: String, devtronVersion: String, serverVersion: String?, dryRun: Bool,
-        delivery: DeliverySettings, environment: Environment
+        delivery: DeliverySettings, environment: Environment,
+        telemetryService: TelemetryService? = nil, geoIPDisabled: Bool = false
     ) throws {
         let trimmed = ucid.trimmed()
         guard !trimmed.isEmpty, trimmed.count <= 256, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw TelemetryError.usage("UCID must be a non-empty id of at most 256 printable characters")
-        }
-        if !dryRun && delivery.apiKey == nil {
-            throw TelemetryError.usage("no PostHog API key: set POSTHOG_API_KEY or --posthog-api-key (not needed with --dry-run)")
         }
         self.ucid = trimmed
         self.devtronVersion = devtronVersion
@@ -28,7 +30,13 @@ public struct JobConfiguration: Sendable {
         self.dryRun = dryRun
         self.delivery = delivery
         self.environment = environment
+        self.telemetryService = try telemetryService ?? TelemetryService(url: TelemetryService.defaultURL)
+        self.geoIPDisabled = geoIPDisabled
     }
+
+    /// Without a configured key, a sending run takes key, endpoint and opt-out from Devtron's
+    /// telemetry service; a dry run never asks it.
+    public var asksTelemetryService: Bool { !dryRun && delivery.apiKey == nil }
 }
 
 /// The job end to end: database → metrics → events → delivery (or the dry-run document).
@@ -51,6 +59,13 @@ public struct TelemetryJob: Sendable {
             "command": "run", "events": "\(JobEvent.allCases.filter(events.contains).map(\.rawValue).joined(separator: ","))",
             "dry_run": "\(configuration.dryRun)", "layout": "\(layout.layout.rawValue)",
         ])
+        // Before the database: an installation that opted out in Devtron's registry is not read.
+        var logger = logger
+        let delivery: DeliverySettings
+        switch deliverySettings(&logger) {
+        case .deliver(let settings): delivery = settings
+        case .stop(let status): return status
+        }
         var status = ExitStatus.success
         var summary: Summary?
         if events.contains(.summary) {
@@ -66,14 +81,54 @@ public struct TelemetryJob: Sendable {
         var batch: [CaptureEvent] = []
         if let summary { batch.append(context.jobEvent(.summary, at: runStart, summary: summary)) }
         if events.contains(.heartbeat) { batch.append(context.jobEvent(.heartbeat, at: runStart)) }
-        return max(status, await send(batch, logger: logger))
+        return max(status, await send(batch, delivery: delivery, logger: logger))
     }
 
     /// `event NAME`: one lifecycle event, no database.
     public func sendLifecycleEvent(_ name: String, message: String?, logger: Logger) async -> ExitStatus {
         logger.info("start", metadata: ["command": "event", "event": "\(name)", "dry_run": "\(configuration.dryRun)"])
+        var logger = logger
+        let delivery: DeliverySettings
+        switch deliverySettings(&logger) {
+        case .deliver(let settings): delivery = settings
+        case .stop(let status): return status
+        }
         let context = eventContext(logger: logger)
-        return await send([context.lifecycleEvent(name, message: message, at: Date())], logger: logger)
+        return await send([context.lifecycleEvent(name, message: message, at: Date())], delivery: delivery, logger: logger)
+    }
+
+    private enum DeliveryPlan {
+        case deliver(DeliverySettings)
+        /// Opted out in Devtron's registry (success), or the service could not be read (failure).
+        case stop(ExitStatus)
+    }
+
+    /// The configured delivery settings, or those Devtron's telemetry service names. The fetched
+    /// key is masked in `logger` from the moment it is known. Both questions share the delivery
+    /// deadline; what is left of it is the delivery's.
+    private func deliverySettings(_ logger: inout Logger) -> DeliveryPlan {
+        guard configuration.asksTelemetryService else { return .deliver(configuration.delivery) }
+        let service = configuration.telemetryService
+        let clock = ContinuousClock()
+        let deadline = clock.now + configuration.delivery.timeout
+        do {
+            let info = try service.postHogInfo(delivery: configuration.delivery, deadline: deadline)
+            logger = logger.masking(info.secrets)
+            if try service.isOptedOut(ucid: configuration.ucid, delivery: configuration.delivery, deadline: deadline) {
+                logger.info("telemetry disabled", metadata: [
+                    "by": "Devtron's opt-out registry", "service": "\(service.baseURL)", "sent": "nothing",
+                ])
+                return .stop(.success)
+            }
+            let settings = try configuration.delivery.using(info, timeout: clock.now.duration(to: deadline))
+            logger.info("telemetry service answered", metadata: [
+                "service": "\(service.baseURL)", "posthog_endpoint": "\(info.endpoint)", "posthog_host": "\(settings.baseURL)",
+            ])
+            return .deliver(settings)
+        } catch {
+            logger.error("\(error)", metadata: ["sent": "nothing"])
+            return .stop(.failure)
+        }
     }
 
     private func collectSummary(_ database: DatabaseSettings, layout: Metric.Layout, runStart: Date, logger: Logger) throws -> Summary {
@@ -89,23 +144,24 @@ public struct TelemetryJob: Sendable {
         let serverVersion = ServerVersionDiscovery(environment: configuration.environment)
             .resolve(explicit: configuration.serverVersion, logger: logger)
         return EventContext(
-            ucid: configuration.ucid, devtronVersion: configuration.devtronVersion, serverVersion: serverVersion, layout: layout
+            ucid: configuration.ucid, devtronVersion: configuration.devtronVersion, serverVersion: serverVersion,
+            layout: layout, geoIPDisabled: configuration.geoIPDisabled
         )
     }
 
-    private func send(_ batch: [CaptureEvent], logger: Logger) async -> ExitStatus {
+    private func send(_ batch: [CaptureEvent], delivery: DeliverySettings, logger: Logger) async -> ExitStatus {
         guard !batch.isEmpty else {
             logger.error("result", metadata: ["outcome": "nothing to send"])
             return .failure
         }
         let names = batch.map(\.event).joined(separator: ",")
-        let request = BatchRequest(apiKey: configuration.delivery.apiKey, sentAt: Date(), batch: batch)
+        let request = BatchRequest(apiKey: delivery.apiKey, batch: batch)
         do {
             if configuration.dryRun {
                 output(try request.dryRunDocument() + "\n")
                 logger.info("result", metadata: ["outcome": "printed", "events": "\(names)"])
             } else {
-                try await PostHogClient(settings: configuration.delivery).deliver(request, logger: logger)
+                try await PostHogClient(settings: delivery).deliver(request, logger: logger)
                 logger.info("result", metadata: ["outcome": "delivered", "events": "\(names)"])
             }
             return .success

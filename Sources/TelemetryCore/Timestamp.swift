@@ -23,6 +23,22 @@ public enum Timestamp {
         return "\(fields.date)T\(pad(fields.tm.tm_hour))"
     }
 
+    /// The start of the UTC day `date` falls in (00:00:00.000Z): a Summary's envelope timestamp.
+    public static func utcDayStart(_ date: Date) -> Date {
+        periodStart(date, seconds: 86_400)
+    }
+
+    /// The start of the UTC hour `date` falls in: a Heartbeat's envelope timestamp.
+    public static func utcHourStart(_ date: Date) -> Date {
+        periodStart(date, seconds: 3_600)
+    }
+
+    /// Unix time has no leap seconds, so every UTC day is 86 400 of its seconds and a period's
+    /// start is a floor division.
+    private static func periodStart(_ date: Date, seconds: Double) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / seconds).rounded(.down) * seconds)
+    }
+
     private static func utcFields(_ date: Date) -> ((tm: tm, date: String), Int) {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         var seconds = time_t(milliseconds.floorDivided(by: 1000))

@@ -7,9 +7,10 @@ struct DevtronTelemetry: AsyncParsableCommand {
         commandName: "devtron-telemetry",
         abstract: "Anonymous usage telemetry for a Devtron installation: counts from the orchestrator's database, sent to PostHog.",
         discussion: """
-            Exit codes: 0 every event delivered (or printed) and every metric computed; 1 delivery failed or the \
-            database was unreachable; 2 usage or configuration error; 3 delivered, but a metric is -1. \
-            Opt out with TELEMETRY_DISABLED=true or DO_NOT_TRACK=1.
+            Exit codes: 0 every event delivered (or printed) and every metric computed, or opted out; 1 delivery \
+            failed, the database was unreachable, or Devtron's telemetry service could not be read; 2 usage or \
+            configuration error; 3 delivered, but a metric is -1. Opt out with TELEMETRY_DISABLED=true or \
+            DO_NOT_TRACK=1 (IS_AIR_GAP_ENVIRONMENT=true does the same).
             """,
         version: "\(TelemetryVersion.libraryName) \(TelemetryVersion.current)",
         subcommands: [RunCommand.self, EventCommand.self, MetricsCommand.self, GrantsCommand.self],
@@ -61,6 +62,10 @@ struct EventCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Free text sent as the event's eventMessage.")
     var message: String?
+
+    /// Acted on by `Entry`, from the raw arguments, so that it holds when they do not parse too.
+    @Flag(name: .long, help: "Log any failure and exit 0 (for Helm hooks, whose failure would fail the release).")
+    var neverFail = false
 
     @OptionGroup var send: SendOptions
     @OptionGroup var logging: LoggingOptions

@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Parses, runs, and maps every outcome to SPEC §8's exit codes with at most one error line.
+/// Parses, runs, and maps every outcome to the documented exit codes with at most one error line.
 /// (ArgumentParser's own usage failures exit 64; the contract says 2.)
 @main
 enum Entry {
@@ -18,6 +18,7 @@ enum Entry {
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let redactor = Redactor(secrets: secretsInEnvironment(.process) + secretArguments(arguments))
+        let neverFail = neverFails(arguments)
         do {
             var command = try DevtronTelemetry.parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -27,10 +28,11 @@ enum Entry {
             }
             exit(ExitStatus.success.rawValue)
         } catch let failure as CommandExit {
-            exit(failure.status.rawValue)
+            if neverFail { report("note: exit 0 instead of \(failure.status.rawValue) (--never-fail)", redactor) }
+            exit(neverFail ? 0 : failure.status.rawValue)
         } catch let error as TelemetryError {
-            report("error: \(error)", redactor)
-            exit(error.exitCode.rawValue)
+            report("error: \(error)" + (neverFail ? "; exit 0 (--never-fail)" : ""), redactor)
+            exit(neverFail ? 0 : error.exitCode.rawValue)
         } catch {
             let code = DevtronTelemetry.exitCode(for: error)
             if code == .success {
@@ -38,9 +40,15 @@ enum Entry {
                 exit(0)
             }
             let message = DevtronTelemetry.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
-            report("error: \(message) (see devtron-telemetry --help)", redactor)
-            exit(ExitStatus.usage.rawValue)
+            report("error: \(message) (see devtron-telemetry --help)" + (neverFail ? "; exit 0 (--never-fail)" : ""), redactor)
+            exit(neverFail ? 0 : ExitStatus.usage.rawValue)
         }
+    }
+
+    /// `event … --never-fail`, read from the raw arguments so that it holds even when they do not
+    /// parse (an unknown event name or flag must not fail a Helm release either).
+    static func neverFails(_ arguments: [String]) -> Bool {
+        arguments.first == "event" && arguments.prefix { $0 != "--" }.contains("--never-fail")
     }
 
     static func report(_ line: String, _ redactor: Redactor) {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Logging
 import TelemetryCore
 
-/// How the job logs (SPEC §9).
+/// How the job logs.
 struct LoggingOptions: ParsableArguments {
     @Option(name: .long, help: "Log line format on stderr: text (key=value) or json.")
     var logFormat: LineLogHandler.Format = .text
@@ -18,7 +18,7 @@ struct LoggingOptions: ParsableArguments {
 
 extension LineLogHandler.Format: ExpressibleByArgument {}
 
-/// Who is sending and where to (SPEC §3).
+/// Who is sending and where to.
 struct SendOptions: ParsableArguments {
     @Option(name: .long, help: "The installation's client id (env UCID; Devtron keeps it in ConfigMap devtron-ucid).")
     var ucid: String?
@@ -32,8 +32,11 @@ struct SendOptions: ParsableArguments {
     @Option(name: .long, help: "PostHog base URL (env POSTHOG_HOST; default \(DeliverySettings.defaultHost)).")
     var posthogHost: String?
 
-    @Option(name: .long, help: "PostHog project API key (env POSTHOG_API_KEY, preferred: flags show in the process list). Not needed with --dry-run.")
+    @Option(name: .long, help: "PostHog project API key (env POSTHOG_API_KEY, preferred: flags show in the process list). Without one, key and endpoint come from Devtron's telemetry service; a dry run needs none.")
     var posthogApiKey: String?
+
+    @Option(name: .long, help: "Devtron's telemetry service, asked for the key, the endpoint and the opt-out when no API key is given (env DEVTRON_TELEMETRY_URL; default \(TelemetryService.defaultURL)).")
+    var telemetryService: String?
 
     @Option(name: .long, help: "Delivery attempts in all (default 5).")
     var maxAttempts: Int?
@@ -56,12 +59,14 @@ struct SendOptions: ParsableArguments {
             delivery: DeliverySettings.resolve(
                 host: posthogHost, apiKey: posthogApiKey, maxAttempts: maxAttempts, timeout: timeout, environment: environment
             ),
-            environment: environment
+            environment: environment,
+            telemetryService: try TelemetryService.resolve(flag: telemetryService, environment: environment),
+            geoIPDisabled: try GeoIP.isDisabled(in: environment)
         )
     }
 }
 
-/// How to reach the orchestrator's database (SPEC §3).
+/// How to reach the orchestrator's database.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "libpq conninfo string or postgres:// URI (env DATABASE_URL; else the orchestrator's PG_ADDR, PG_PORT, PG_USER, PG_PASSWORD, PG_DATABASE, PG_SSL_MODE, PG_SSL_ROOT_CERT; else libpq's PG* defaults).")
     var databaseURL: String?

@@ -95,14 +95,14 @@ final class RunCommandTests: CLITestCase {
         let cases: [([String], [String: String], String)] = [
             (["run", "--no-such-flag"], ["UCID": "u"], "no-such-flag"),
             (["run", "--dry-run"], [:], "UCID"),
-            (["run"], ["UCID": "u", "DATABASE_URL": "host=127.0.0.1"], "API key"),
+            (["run", "--dry-run", "--telemetry-service", "telemetry.devtron.ai"], ["UCID": "u"], "telemetry service"),
             (["run", "--only", "everything", "--dry-run"], ["UCID": "u"], "everything"),
             (["run", "--dry-run", "--statement-timeout", "never"], ["UCID": "u"], "statement-timeout"),
             (["run", "--dry-run"], ["UCID": "u", "PG_ADDR": "db", "PG_PORT": "http"], "PG_PORT"),
             (["run", "--dry-run", "--database-url", "postgres://a:LEAKCHECK%zz@h/d"], ["UCID": "u"], "database URL"),
             (["run", "--dry-run", "--posthog-host", "ftp://x"], ["UCID": "u"], "PostHog host"),
             (["event", "Launched", "--dry-run"], ["UCID": "u"], "Launched"),
-            (["event", "InstallationStart"], ["UCID": "u"], "API key"),
+            (["event", "InstallationStart", "--dry-run"], ["UCID": "u", "TELEMETRY_GEOIP": "off-ish"], "TELEMETRY_GEOIP"),
             (["run", "--dry-run"], ["UCID": "u", "TELEMETRY_DISABLED": "perhaps"], "TELEMETRY_DISABLED"),
         ]
         for (arguments, environment, mention) in cases {
@@ -115,6 +115,46 @@ final class RunCommandTests: CLITestCase {
         }
     }
 
+    func testTwoDryRunsOnTheSameDayCarryTheSameIdentity() throws {
+        let database = try TestDatabase("clisameday", rows: "tricky-rows.sql")
+        let environment = ["DATABASE_URL": database.url, "UCID": "ucid-same-day", "SERVER_VERSION": "v1"]
+        let before = Date()
+        let first = try run(["run", "--dry-run"], environment)
+        Thread.sleep(forTimeInterval: 0.05)  // a later real time, whatever the clock's resolution
+        let second = try run(["run", "--dry-run"], environment)
+        let after = Date()
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        let runs = try [first, second].map { outcome in events(try document(outcome)) }
+        let summaries = runs.map { $0.first { $0["event"] as? String == "Summary" } ?? [:] }
+        let heartbeats = runs.map { $0.first { $0["event"] as? String == "Heartbeat" } ?? [:] }
+        XCTAssertNotNil(summaries[0]["uuid"] as? String)
+        XCTAssertEqual(summaries[0]["uuid"] as? String, summaries[1]["uuid"] as? String)
+        XCTAssertEqual(summaries[0]["timestamp"] as? String, summaries[1]["timestamp"] as? String)
+
+        // Worked out here with Foundation's own calendar, not the job's code: the UTC day's and
+        // hour's start of the moment the runs began (the test would have to straddle midnight to
+        // see two days).
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour], from: before)
+        let day = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        XCTAssertEqual(summaries[0]["timestamp"] as? String, "\(day)T00:00:00.000Z")
+        let hour = String(format: "%@T%02d:00:00.000Z", day, parts.hour ?? 0)
+        XCTAssertEqual(heartbeats[0]["timestamp"] as? String, hour, "the Heartbeat's is on the hour")
+
+        // properties.timestamp is the real time of each run, so the two differ.
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let real = summaries.map { (($0["properties"] as? [String: Any])?["timestamp"] as? String).flatMap(parser.date(from:)) }
+        for time in real {
+            let time = try XCTUnwrap(time)
+            XCTAssertGreaterThanOrEqual(time.timeIntervalSince(before), -0.001)
+            XCTAssertLessThanOrEqual(time.timeIntervalSince(after), 0)
+        }
+        XCTAssertNotEqual(real[0], real[1])
+    }
+
     func testHelpVersionAndMetrics() throws {
         let version = try run(["--version"])
         XCTAssertEqual(version.status, 0)
@@ -124,7 +164,7 @@ final class RunCommandTests: CLITestCase {
         for word in ["run", "event", "metrics", "Exit codes", "TELEMETRY_DISABLED"] { XCTAssertTrue(help.stdout.contains(word), word) }
         let runHelp = try run(["run", "--help"])
         for option in ["--dry-run", "--only", "--ucid", "--statement-timeout", "--connect-timeout", "--posthog-host",
-                       "--posthog-api-key", "--max-attempts", "--timeout", "--server-version", "--devtron-version", "--log-format", "--verbose"] {
+                       "--posthog-api-key", "--telemetry-service", "--max-attempts", "--timeout", "--server-version", "--devtron-version", "--log-format", "--verbose"] {
             XCTAssertTrue(runHelp.stdout.contains(option), option)
         }
         let text = try run(["metrics"])

@@ -85,12 +85,16 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try DeliverySettings.resolve(host: nil, apiKey: nil, maxAttempts: 0, timeout: nil, environment: Environment([:])))
     }
 
-    func testJobConfigurationNeedsAUCIDAndAnAPIKeyUnlessDryRun() throws {
+    func testJobConfigurationNeedsAUCIDAndAsksTheTelemetryServiceOnlyWithoutAKeyWhenSending() throws {
         let noKey = try DeliverySettings.resolve(host: nil, apiKey: nil, maxAttempts: nil, timeout: nil, environment: Environment([:]))
-        XCTAssertNoThrow(try JobConfiguration(ucid: "u1", devtronVersion: "v1", serverVersion: nil, dryRun: true, delivery: noKey, environment: Environment([:])))
-        XCTAssertThrowsError(try JobConfiguration(ucid: "u1", devtronVersion: "v1", serverVersion: nil, dryRun: false, delivery: noKey, environment: Environment([:]))) {
-            XCTAssertEqual(($0 as? TelemetryError)?.exitCode, .usage)
+        let withKey = try DeliverySettings.resolve(host: nil, apiKey: "phc_k", maxAttempts: nil, timeout: nil, environment: Environment([:]))
+        func configuration(dryRun: Bool, _ delivery: DeliverySettings) throws -> JobConfiguration {
+            try JobConfiguration(ucid: "u1", devtronVersion: "v1", serverVersion: nil, dryRun: dryRun, delivery: delivery, environment: Environment([:]))
         }
+        XCTAssertTrue(try configuration(dryRun: false, noKey).asksTelemetryService)
+        XCTAssertFalse(try configuration(dryRun: true, noKey).asksTelemetryService)
+        XCTAssertFalse(try configuration(dryRun: false, withKey).asksTelemetryService)
+        XCTAssertFalse(try configuration(dryRun: true, withKey).asksTelemetryService)
         for bad in ["", "  ", "a\u{7}b"] {
             XCTAssertThrowsError(try JobConfiguration(ucid: bad, devtronVersion: "v1", serverVersion: nil, dryRun: true, delivery: noKey, environment: Environment([:])))
         }
@@ -105,6 +109,22 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(try OptOut.reason(in: Environment(["TELEMETRY_DISABLED": "false", "DO_NOT_TRACK": "1"])), "DO_NOT_TRACK")
         XCTAssertNil(try OptOut.reason(in: Environment(["TELEMETRY_DISABLED": "false", "DO_NOT_TRACK": "0"])))
         XCTAssertThrowsError(try OptOut.reason(in: Environment(["TELEMETRY_DISABLED": "maybe"])))
+        XCTAssertEqual(try OptOut.reason(in: Environment(["IS_AIR_GAP_ENVIRONMENT": "true"])), "IS_AIR_GAP_ENVIRONMENT")
+        XCTAssertNil(try OptOut.reason(in: Environment(["IS_AIR_GAP_ENVIRONMENT": "false"])))
+        XCTAssertThrowsError(try OptOut.reason(in: Environment(["IS_AIR_GAP_ENVIRONMENT": "offline"]))) {
+            XCTAssertEqual(($0 as? TelemetryError)?.exitCode, .usage)
+        }
+    }
+
+    func testGeoIPSwitch() throws {
+        XCTAssertFalse(try GeoIP.isDisabled(in: Environment([:])))
+        XCTAssertFalse(try GeoIP.isDisabled(in: Environment(["TELEMETRY_GEOIP": "true"])))
+        XCTAssertTrue(try GeoIP.isDisabled(in: Environment(["TELEMETRY_GEOIP": "false"])))
+        XCTAssertTrue(try GeoIP.isDisabled(in: Environment(["TELEMETRY_GEOIP": "FALSE"])))
+        XCTAssertThrowsError(try GeoIP.isDisabled(in: Environment(["TELEMETRY_GEOIP": "city"]))) {
+            XCTAssertEqual(($0 as? TelemetryError)?.exitCode, .usage)
+            XCTAssertTrue("\($0)".contains("TELEMETRY_GEOIP"))
+        }
     }
 
     func testExitStatusOrderPutsFailuresAbovePartialResults() {

@@ -49,36 +49,73 @@ final class EventTests: XCTestCase {
         let context = EventContext(ucid: "qadgrtuxogziz8ak", devtronVersion: "v1", serverVersion: "v1.29.3")
         let counts = ["cdCountPerDay": 1, "ciCountPerDay": 0, "clusterCount": 1, "environmentCount": 1,
                       "nonProdAppCount": 1, "prodAppCount": 0, "userCount": 2]
-        let request = BatchRequest(apiKey: "phc_secret", sentAt: runStart.addingTimeInterval(0.722), batch: [
-            context.jobEvent(.summary, at: runStart, summary: Summary(counts: counts)), context.jobEvent(.heartbeat, at: runStart),
+        let runAt = runStart.addingTimeInterval(3 * 3600 + 17 * 60)  // 2026-11-24T03:17:00.512Z
+        let request = BatchRequest(apiKey: "phc_secret", batch: [
+            context.jobEvent(.summary, at: runAt, summary: Summary(counts: counts)), context.jobEvent(.heartbeat, at: runAt),
         ])
         let body = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try request.wireBody())) as? [String: Any])
         XCTAssertEqual(body["api_key"] as? String, "phc_secret")
-        XCTAssertEqual(body["sent_at"] as? String, "2026-11-24T00:00:01.234Z")
+        XCTAssertEqual(body.keys.sorted(), ["api_key", "batch"], "no sent_at: PostHog would shift the stored timestamps by it")
         let batch = try XCTUnwrap(body["batch"] as? [[String: Any]])
         XCTAssertEqual(batch.map { $0["event"] as? String }, ["Summary", "Heartbeat"])
         let summary = batch[0]
         XCTAssertEqual(summary["type"] as? String, "capture")
         XCTAssertEqual(summary["distinct_id"] as? String, "qadgrtuxogziz8ak")
-        XCTAssertEqual(summary["timestamp"] as? String, "2026-11-24T00:00:00.512Z")
+        // The envelope carries the period's start, the properties the real time of the run.
+        XCTAssertEqual(summary["timestamp"] as? String, "2026-11-24T00:00:00.000Z")
+        XCTAssertEqual(batch[1]["timestamp"] as? String, "2026-11-24T03:00:00.000Z")
+        // uuid5(namespace 6b1f3a52-0e8d-4c71-9a2e-5d40c37718e9, "qadgrtuxogziz8ak\u{1F}Summary\u{1F}2026-11-24"),
+        // worked out with Python's uuid.uuid5: the identity of earlier versions' Summaries is kept.
+        XCTAssertEqual(summary["uuid"] as? String, "5034469b-f271-5597-83ce-11e569f490c4")
         let properties = try XCTUnwrap(summary["properties"] as? [String: Any])
         XCTAssertEqual(properties["ucid"] as? String, "qadgrtuxogziz8ak")
         XCTAssertEqual(properties["eventType"] as? String, "Summary")
         XCTAssertEqual(properties["devtronVersion"] as? String, "v1")
         XCTAssertEqual(properties["serverVersion"] as? String, "v1.29.3")
-        XCTAssertEqual(properties["timestamp"] as? String, "2026-11-24T00:00:00.512Z")
+        XCTAssertEqual(properties["timestamp"] as? String, "2026-11-24T03:17:00.512Z")
         XCTAssertEqual(properties["$lib"] as? String, "devtron-telemetry")
         XCTAssertEqual(properties["$lib_version"] as? String, TelemetryVersion.current)
         XCTAssertEqual(properties["summary"] as? [String: Int], counts, "zero counts are sent, not dropped")
+        XCTAssertNil(properties["$geoip_disable"], "PostHog's default unless TELEMETRY_GEOIP=false")
         let heartbeat = try XCTUnwrap(batch[1]["properties"] as? [String: Any])
         XCTAssertNil(heartbeat["summary"])
         XCTAssertNil(heartbeat["eventMessage"])
         XCTAssertEqual(heartbeat["eventType"] as? String, "Heartbeat")
+        XCTAssertEqual(heartbeat["timestamp"] as? String, "2026-11-24T03:17:00.512Z")
+    }
+
+    func testEnvelopeTimestampsArePeriodStartsAndLifecycleEventsKeepTheRealTime() {
+        let context = EventContext(ucid: "u", devtronVersion: "v1", serverVersion: "unknown")
+        let late = runStart.addingTimeInterval(23 * 3600 + 59 * 60 + 59.4)  // 2026-11-24T23:59:59.912Z
+        XCTAssertEqual(context.jobEvent(.summary, at: runStart).timestamp, context.jobEvent(.summary, at: late).timestamp)
+        XCTAssertEqual(context.jobEvent(.summary, at: late).timestamp, "2026-11-24T00:00:00.000Z")
+        XCTAssertEqual(context.jobEvent(.heartbeat, at: late).timestamp, "2026-11-24T23:00:00.000Z")
+        XCTAssertEqual(context.jobEvent(.summary, at: late).properties.timestamp, "2026-11-24T23:59:59.912Z")
+        XCTAssertEqual(context.jobEvent(.summary, at: late.addingTimeInterval(0.1)).timestamp, "2026-11-25T00:00:00.000Z")
+        let lifecycle = context.lifecycleEvent("UpgradeStart", message: nil, at: late)
+        XCTAssertEqual(lifecycle.timestamp, "2026-11-24T23:59:59.912Z")
+        XCTAssertEqual(lifecycle.properties.timestamp, lifecycle.timestamp)
+        // Before 1970 the floor still goes down, not towards zero.
+        XCTAssertEqual(Timestamp.rfc3339(Timestamp.utcDayStart(Date(timeIntervalSince1970: -1))), "1969-12-31T00:00:00.000Z")
+    }
+
+    func testGeoIPDisableIsAddedToEveryEventWhenAskedFor() throws {
+        let context = EventContext(ucid: "u", devtronVersion: "v1", serverVersion: "unknown", geoIPDisabled: true)
+        let request = BatchRequest(apiKey: nil, batch: [
+            context.jobEvent(.summary, at: runStart, summary: Summary(counts: [:])), context.jobEvent(.heartbeat, at: runStart),
+            context.lifecycleEvent("InstallationStart", message: nil, at: runStart),
+        ])
+        let body = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try request.wireBody())) as? [String: Any])
+        let batch = try XCTUnwrap(body["batch"] as? [[String: Any]])
+        XCTAssertEqual(batch.count, 3)
+        for event in batch {
+            XCTAssertEqual((event["properties"] as? [String: Any])?["$geoip_disable"] as? Bool, true)
+        }
     }
 
     func testDryRunDocumentRedactsTheKeyOrOmitsIt() throws {
         let context = EventContext(ucid: "u", devtronVersion: "v1", serverVersion: "unknown")
-        let withKey = BatchRequest(apiKey: "phc_secret", sentAt: runStart, batch: [context.jobEvent(.heartbeat, at: runStart)])
+        let withKey = BatchRequest(apiKey: "phc_secret", batch: [context.jobEvent(.heartbeat, at: runStart)])
         let shown = try withKey.dryRunDocument()
         XCTAssertFalse(shown.contains("phc_secret"))
         let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
@@ -87,7 +124,7 @@ final class EventTests: XCTestCase {
         let keys = shown.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { String($0.dropFirst(3).prefix { $0 != "\"" }) }
         XCTAssertEqual(keys, keys.sorted(), "top-level keys sorted")
 
-        let withoutKey = BatchRequest(apiKey: nil, sentAt: runStart, batch: [])
+        let withoutKey = BatchRequest(apiKey: nil, batch: [])
         XCTAssertFalse(try withoutKey.dryRunDocument().contains("api_key"))
     }
 
