@@ -46,8 +46,8 @@ LABEL org.opencontainers.image.title="devtron-telemetry" \
       org.opencontainers.image.description="Daily usage summary of a Devtron installation, sent to PostHog"
 
 # A fixed numeric UID/GID, so that Kubernetes can verify runAsNonRoot without a passwd lookup and the
-# manifests can name it (deploy/cronjob.yaml: runAsUser/runAsGroup 65532). The passwd entry is
-# there for libpq, which looks up the home directory for ~/.pgpass; /nonexistent has none.
+# chart can name it (charts/devtron-telemetry/values.yaml: runAsUser/runAsGroup 65532). The passwd
+# entry is there for libpq, which looks up the home directory for ~/.pgpass; /nonexistent has none.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates libpq5 libcurl4 \
     && rm -rf /var/lib/apt/lists/* \
