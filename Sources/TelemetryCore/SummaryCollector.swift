@@ -86,7 +86,9 @@ public struct SummaryCollector: Sendable {
             _ = try? connection.execute("ROLLBACK TO SAVEPOINT metric")
             var metadata: Logger.Metadata = [
                 "key": "\(Self.key(metric))", "value": "-1", "duration_ms": "\(milliseconds(clock.now - started))",
-                "error": "\(error)",
+                // A PostgresError's text is this program's own, chosen by SQLSTATE: never the
+                // server's message, which can quote row values.
+                "error": "\((error as? PostgresError).map(String.init(describing:)) ?? "unexpected error")",
             ]
             if let error = error as? PostgresError, let sqlState = error.sqlState { metadata["sqlstate"] = "\(sqlState)" }
             logger.warning("metric failed", metadata: metadata)
