@@ -7,8 +7,9 @@ struct DevtronTelemetry: AsyncParsableCommand {
         commandName: "devtron-telemetry",
         abstract: "Anonymous usage telemetry for a Devtron installation: counts from the orchestrator's database, sent to PostHog.",
         discussion: """
-            Exit codes: 0 every event delivered (or printed) and every metric computed; 1 delivery failed or the \
-            database was unreachable; 2 usage or configuration error; 3 delivered, but a metric is -1. \
+            Exit codes: 0 every event delivered (or printed) and every metric computed; 1 delivery failed, the \
+            database was unreachable or standard output could not be written; 2 usage or configuration error \
+            (nothing sent); 3 delivered, but a metric is -1. \
             Opt out with TELEMETRY_DISABLED=true or DO_NOT_TRACK=1.
             """,
         version: "\(TelemetryVersion.libraryName) \(TelemetryVersion.current)",
@@ -24,14 +25,14 @@ struct RunCommand: AsyncParsableCommand {
     )
 
     @Option(name: .long, help: "Send only this event: summary or heartbeat (repeatable).")
-    var only: [JobEventChoice] = []
+    var only: [JobEvent] = []
 
     @OptionGroup var send: SendOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let events = Set(only.isEmpty ? JobEvent.allCases : only.map(\.event))
+        let events = Set(only.isEmpty ? JobEvent.allCases : only)
         try await withJob(send, logging) { environment in
             let settings = try database.resolve(environment)
             return (settings, settings.secrets)
@@ -39,12 +40,6 @@ struct RunCommand: AsyncParsableCommand {
             await TelemetryJob(configuration: configuration).run(events: events, database: settings, logger: logger)
         }
     }
-}
-
-enum JobEventChoice: String, ExpressibleByArgument, CaseIterable {
-    case summary, heartbeat
-
-    var event: JobEvent { self == .summary ? .summary : .heartbeat }
 }
 
 struct EventCommand: AsyncParsableCommand {
@@ -55,19 +50,13 @@ struct EventCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "The event's name.")
-    var name: String
+    var name: LifecycleEvent
 
     @Option(name: .long, help: "Free text sent as the event's eventMessage.")
     var message: String?
 
     @OptionGroup var send: SendOptions
     @OptionGroup var logging: LoggingOptions
-
-    func validate() throws {
-        guard LifecycleEvent.names.contains(name) else {
-            throw ValidationError("unknown event \"\(name)\"; expected one of \(LifecycleEvent.names.joined(separator: ", "))")
-        }
-    }
 
     func run() async throws {
         try await withJob(send, logging) { _ in ((), []) } body: { configuration, _, logger in
@@ -89,9 +78,9 @@ struct MetricsCommand: ParsableCommand {
 
     func run() throws {
         switch format {
-        case .text: writeStandardOutput(MetricCatalog.text())
-        case .json: writeStandardOutput(try MetricCatalog.json() + "\n")
-        case .markdown: writeStandardOutput(MetricCatalog.markdown())
+        case .text: try writeStandardOutput(MetricCatalog.text())
+        case .json: try writeStandardOutput(try MetricCatalog.json() + "\n")
+        case .markdown: try writeStandardOutput(MetricCatalog.markdown())
         }
     }
 }
