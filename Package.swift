@@ -29,9 +29,11 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        // Durations to whole milliseconds and seconds from outside to durations: one rule, no trap.
+        .target(name: "DurationUnits"),
         .target(
             name: "Postgres",
-            dependencies: ["CLibPQ"]
+            dependencies: ["CLibPQ", "DurationUnits"]
         ),
         // The job's other C libraries, all already in the process beside libpq: libcurl for HTTP
         // (TLS, proxies, time limits), zlib for the gzip body, OpenSSL's libcrypto for SHA-1.
@@ -54,13 +56,14 @@ let package = Package(
         ),
         .target(
             name: "HTTP",
-            dependencies: ["CLibCurl"]
+            dependencies: ["CLibCurl", "DurationUnits"]
         ),
         .target(
             name: "TelemetryCore",
             dependencies: [
                 "Postgres",
                 "HTTP",
+                "DurationUnits",
                 "CZlib",
                 "CLibCrypto",
                 .product(name: "Logging", package: "swift-log"),
@@ -99,10 +102,10 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "DurationUnits", "TestSupport"]),
         .testTarget(
             name: "TelemetryCoreTests",
-            dependencies: ["TelemetryCore", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["TelemetryCore", "DurationUnits", "HTTP", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         // Runs the built executable as a subprocess, as an operator or a CronJob would.
         .testTarget(name: "CLITests", dependencies: ["devtron-telemetry", "TelemetryCore", "TestSupport"]),

@@ -1,4 +1,5 @@
 import CLibCurl
+import DurationUnits
 
 /// One HTTP request, as the job sends it: small, bounded in time, never redirected.
 public struct HTTPRequest: Sendable {
@@ -67,6 +68,13 @@ public struct HTTPResponse: Sendable {
     public let headers: [(name: String, value: String)]
     /// At most the request's `responseLimit` bytes.
     public let body: [UInt8]
+
+    public init(status: Int, reason: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.body = body
+    }
 
     /// The first value of header `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
@@ -204,12 +212,9 @@ public enum HTTPTransfer {
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    /// Whole milliseconds, at least 1: libcurl reads 0 as "no limit".
+    /// Whole milliseconds (the shared rounding rule), at least 1: libcurl reads 0 as "no limit".
     static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        let total = seconds.multipliedReportingOverflow(by: 1000)
-        guard !total.overflow else { return Int.max }
-        return max(1, Int(total.partialValue + attoseconds / 1_000_000_000_000_000))
+        Int(clamping: max(1, duration.wholeMilliseconds))
     }
 }
 

@@ -1,4 +1,5 @@
 import CLibPQ
+import DurationUnits
 
 #if canImport(Glibc)
 import Glibc
@@ -65,7 +66,7 @@ public final class Connection {
     public func execute(_ query: Query) throws -> QueryResult {
         let handle = try liveHandle()
         let sent = withOptionalCStringArray(query.bindings) { values in
-            PQsendQueryParams(handle, query.sql, Int32(query.bindings.count), nil, values, nil, nil, 0)
+            PQsendQueryParams(handle, query.sql, Int32(clamping: query.bindings.count), nil, values, nil, nil, 0)
         }
         guard sent == 1 else { throw connectionError(handle) }
         return try collectResults(handle)
@@ -121,7 +122,7 @@ public final class Connection {
             var waitMilliseconds: Int32 = -1
             if let deadline {
                 let remaining = clock.now.duration(to: deadline)
-                waitMilliseconds = remaining <= .zero ? 0 : Int32(clamping: remaining.milliseconds)
+                waitMilliseconds = remaining <= .zero ? 0 : Int32(clamping: remaining.wholeMilliseconds)
             }
             var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, waitMilliseconds)
@@ -146,19 +147,21 @@ public final class Connection {
         _ = PQcancel(token, &buffer, Int32(buffer.count))
     }
 
+    /// The session failed while in use. libpq's message is not kept: once statements have run, it
+    /// may hold the server's text, and that can quote row values.
     private func connectionError(_ handle: OpaquePointer) -> PostgresError {
-        PostgresError(.connection, message: "connection to \(endpoint) failed: \(String(cString: PQerrorMessage(handle)))")
+        PostgresError(.connection, message: "connection to \(endpoint) lost")
     }
 
-    private static func serverError(_ result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
-        func field(_ code: Int32) -> String? {
-            PQresultErrorField(result, code).map { String(cString: $0) }
-        }
-        let sqlState = field(Int32(UInt8(ascii: "C")))
-        let message = field(Int32(UInt8(ascii: "M"))) ?? String(cString: PQresultErrorMessage(result))
-        let detail = field(Int32(UInt8(ascii: "D")))
+    /// A statement's error result: its SQLSTATE only, never the server's message, detail or hint
+    /// (which can quote row values); see `PostgresError`.
+    static func serverError(_ result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
+        let code = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
         // No SQLSTATE means libpq itself failed (e.g. the server closed the connection).
-        return PostgresError(sqlState == nil ? .connection : .statement, sqlState: sqlState, message: message, detail: detail)
+        guard let code else {
+            return PostgresError(.connection, message: "connection lost while a statement ran")
+        }
+        return PostgresError(statementFailedWith: SQLState(rawValue: code) ?? "XX000")
     }
 
     private static func copy(_ result: OpaquePointer) -> QueryResult {
@@ -176,13 +179,6 @@ public final class Connection {
         }
         let tag = PQcmdStatus(result).map { String(cString: $0) } ?? ""
         return QueryResult(rows: rows, commandTag: tag)
-    }
-}
-
-extension Duration {
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }
 

@@ -13,13 +13,13 @@ public struct ConnectionParameters: Sendable, Equatable {
     }
 
     /// Parses a conninfo string (`host=… dbname=…`) or a URI (`postgres://user@host/db`).
-    /// The error never repeats the input, which may hold a password.
+    /// The error never repeats the input, which may hold a password: see `parseFailure(_:)`.
     public static func parse(_ conninfo: String) throws -> ConnectionParameters {
         var errorMessage: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(conninfo, &errorMessage) else {
             var reason = "out of memory"
             if let errorMessage {
-                reason = redactQuoted(String(cString: errorMessage))
+                reason = parseFailure(String(cString: errorMessage))
                 PQfreemem(errorMessage)
             }
             throw PostgresError(.invalidConnectionString, message: "invalid connection string: \(reason)")
@@ -48,19 +48,29 @@ public struct ConnectionParameters: Sendable, Equatable {
         return "\(host):\(port)"
     }
 
-    /// libpq quotes the offending part of the input in its parse errors; that part may be a password.
-    static func redactQuoted(_ message: String) -> String {
-        var result = ""
-        var inQuotes = false
-        for character in PostgresError.oneLine(message) {
-            if character == "\"" {
-                inQuotes.toggle()
-                result += inQuotes ? "\"…" : "\""
-            } else if !inQuotes {
-                result.append(character)
-            }
-        }
-        return result
+    /// What was wrong with a connection string, in words of our own. libpq's parse errors quote the
+    /// offending part of the input, which may be the password, and a stray quote in the input
+    /// defeats any attempt to cut the quoted part out; so libpq's message is never shown. Only its
+    /// fixed opening words are matched against this table, whose sentences name the kind of
+    /// mistake; anything else gets the general sentence.
+    static func parseFailure(_ libpqMessage: String) -> String {
+        let known: [(prefix: String, sentence: String)] = [
+            ("invalid percent-encoded token", "a bad percent escape (% must be followed by two hex digits)"),
+            ("forbidden value %00 in percent-encoded value", "a percent escape of a NUL byte (%00)"),
+            ("unterminated quoted string", "an unterminated quoted value"),
+            ("missing \"=\" after", "a keyword without \"=\""),
+            ("invalid connection option", "an unknown keyword"),
+            ("invalid URI query parameter", "an unknown URI query parameter"),
+            ("extra key/value separator", "a URI query parameter with two \"=\""),
+            ("missing key/value separator", "a URI query parameter without \"=\""),
+            ("unexpected character", "an unexpected character in the URI"),
+            ("end of string reached when looking for matching \"]\"", "an IPv6 host without its closing \"]\""),
+            ("IPv6 host address may not be empty", "an empty IPv6 host"),
+            ("unexpected spaces found", "spaces inside the URI"),
+        ]
+        let message = libpqMessage.drop { $0 == " " }
+        let sentence = known.first { message.hasPrefix($0.prefix) }?.sentence ?? "libpq could not parse it"
+        return sentence + " (the string is not shown: it may hold a password)"
     }
 }
 

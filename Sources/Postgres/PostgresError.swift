@@ -1,11 +1,17 @@
 /// An error from libpq or from the server, with the server's SQLSTATE kept so callers can tell
 /// an undefined table (`42P01`) from a statement timeout (`57014`) or a read-only violation (`25006`).
+///
+/// A statement's error carries no text from the server: the server's message can quote row values
+/// (a failed cast prints the value it could not cast), and nothing read from the database may
+/// reach a log line except the metrics' values. Its `message` is a fixed sentence chosen by the
+/// SQLSTATE (`SQLState.meaning`). Connection errors keep libpq's own sentence ("password
+/// authentication failed", "Connection refused"), which is about the session, never about rows.
 public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// Where the failure happened.
     public enum Kind: String, Sendable {
         /// The connection string could not be parsed.
         case invalidConnectionString
-        /// No session could be established (refused, unknown host, authentication, TLS).
+        /// No session could be established (refused, unknown host, authentication, TLS), or it was lost.
         case connection
         /// The server rejected or aborted a statement; `sqlState` says why.
         case statement
@@ -16,26 +22,28 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     }
 
     public let kind: Kind
-    /// Five-character SQLSTATE from the server, when the server reported the error.
-    public let sqlState: String?
-    /// The primary human-readable message, on one line.
+    /// The server's SQLSTATE, when the server reported the error.
+    public let sqlState: SQLState?
+    /// One line, written by this program (or, for connection errors, by libpq).
     public let message: String
-    /// The server's optional DETAIL field.
-    public let detail: String?
 
-    public init(_ kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil) {
+    public init(_ kind: Kind, sqlState: SQLState? = nil, message: String) {
         self.kind = kind
         self.sqlState = sqlState
         self.message = PostgresError.oneLine(message)
-        self.detail = detail.map(PostgresError.oneLine)
+    }
+
+    /// A statement's error as the server reported it: only its SQLSTATE is kept.
+    public init(statementFailedWith sqlState: SQLState) {
+        self.init(.statement, sqlState: sqlState, message: sqlState.meaning)
     }
 
     /// SQLSTATE `57014`: canceled by `statement_timeout` (or a cancel request).
-    public var isQueryCanceled: Bool { sqlState == "57014" }
+    public var isQueryCanceled: Bool { sqlState == .queryCanceled }
     /// SQLSTATE `42P01`: the relation does not exist.
-    public var isUndefinedTable: Bool { sqlState == "42P01" }
+    public var isUndefinedTable: Bool { sqlState == .undefinedTable }
     /// SQLSTATE `25006`: a write was attempted in a read-only transaction.
-    public var isReadOnlyViolation: Bool { sqlState == "25006" }
+    public var isReadOnlyViolation: Bool { sqlState == .readOnlySQLTransaction }
 
     public var description: String {
         var text = message

@@ -1,6 +1,7 @@
+import DurationUnits
 import Postgres
 
-/// How to reach the orchestrator's database, resolved as SPEC §3 orders it: the `--database-url`
+/// How to reach the orchestrator's database, resolved in the README's order ("Configuration"): the `--database-url`
 /// flag, else `DATABASE_URL`, else the orchestrator's own `PG_*` variables, else libpq's defaults
 /// (which read libpq's `PG*` variables when the connection is opened).
 public struct DatabaseSettings: Sendable {
@@ -36,6 +37,7 @@ public struct DatabaseSettings: Sendable {
         var secrets = ["PG_PASSWORD", "PGPASSWORD"].compactMap { environment[$0] }
         var parameters: ConnectionParameters
         if let url = databaseURL ?? environment["DATABASE_URL"] {
+            secrets += [url] + URLText.passwords(in: url)
             do {
                 parameters = try ConnectionParameters.parse(url)
             } catch let error as PostgresError {
@@ -47,8 +49,8 @@ public struct DatabaseSettings: Sendable {
                 parameters[keyword] = environment[variable]
             }
             parameters["dbname"] = parameters["dbname"] ?? "orchestrator"
-            if let port = parameters["port"], !(UInt16(port).map { $0 > 0 } ?? false) {
-                throw TelemetryError.usage("PG_PORT must be a port number (1-65535), got \"\(port)\"")
+            if let port = parameters["port"], !(HTTPDate.number(port, digits: 1...5).map { (1...65535).contains($0) } ?? false) {
+                throw TelemetryError.usage("PG_PORT must be a port number (1-65535), got \(Escaping.quoted(port))")
             }
         } else {
             parameters = ConnectionParameters()
@@ -61,7 +63,7 @@ public struct DatabaseSettings: Sendable {
         ) ?? defaultStatementTimeout
         let connect = try Seconds.parse(connectTimeout, name: "--connect-timeout") ?? defaultConnectTimeout
         // libpq takes whole seconds and treats anything below 2 as 2.
-        parameters["connect_timeout"] = String(max(2, Int(connect.inSeconds.rounded(.up))))
+        parameters["connect_timeout"] = String(max(2, connect.wholeMilliseconds / 1000 + (connect.wholeMilliseconds % 1000 == 0 ? 0 : 1)))
         parameters["fallback_application_name"] = TelemetryVersion.libraryName
         // libpq's default (gssencmode=prefer) first probes for GSSAPI encryption, which starts
         // Kerberos (krb5.conf, credential caches: about 0.6 MB and a few ms) for a server that, like
@@ -79,8 +81,8 @@ enum Seconds {
     static func parse(_ text: String?, name: String) throws -> Duration? {
         guard let text else { return nil }
         guard let value = Double(text.trimmed()), value.isFinite, value > 0, value <= 86_400 else {
-            throw TelemetryError.usage("\(name) must be a number of seconds between 0 and 86400, got \"\(text)\"")
+            throw TelemetryError.usage("\(name) must be a number of seconds between 0 and 86400, got \(Escaping.quoted(text))")
         }
-        return .milliseconds(Int64((value * 1000).rounded(.up)))
+        return Duration(clampingSeconds: value)
     }
 }

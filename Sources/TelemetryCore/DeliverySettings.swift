@@ -1,6 +1,6 @@
 import HTTP
 
-/// Where and how events are sent.
+/// Where and how events are sent (README: "Configuration", "Delivery, retries and deduplication").
 public struct DeliverySettings: Sendable {
     public static let defaultHost = "https://us.i.posthog.com"
     public static let defaultTimeout: Duration = .seconds(120)
@@ -30,16 +30,18 @@ public struct DeliverySettings: Sendable {
         trust: Trust = .system, hostConfigured: Bool = true
     ) throws {
         let trimmed = host.hasSuffix("/") ? String(host.dropLast()) : host
-        guard let url = URLComponents(string: trimmed), let scheme = url.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", let hostName = url.host, !hostName.isEmpty,
-              url.query == nil, url.fragment == nil, url.user == nil
-        else {
-            throw TelemetryError.usage("PostHog host must be an http(s) URL like \(Self.defaultHost), got \"\(host)\"")
+        // Checked here, not by libcurl on the first attempt: a bad URL is a configuration error
+        // (exit 2, nothing sent), never a delivery failure retried until the deadline.
+        guard let url = URLText.parseHTTP(trimmed, allowUserInfo: false, allowPath: true) else {
+            throw TelemetryError.usage(
+                "PostHog host must be an http(s) URL like \(Self.defaultHost) (no user, query or fragment), "
+                    + "got \(Escaping.quoted(URLText.maskingUserInfo(host)))"
+            )
         }
         self.endpoint = trimmed + "/batch/"
         self.baseURL = trimmed
-        self.scheme = scheme
-        self.host = hostName
+        self.scheme = url.scheme
+        self.host = url.host
         self.apiKey = apiKey
         self.retryPolicy = retryPolicy
         self.timeout = timeout

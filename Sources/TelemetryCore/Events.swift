@@ -1,16 +1,30 @@
-/// The lifecycle events `event NAME` may send (SPEC §2), besides the job's Summary and Heartbeat.
-public enum LifecycleEvent {
-    public static let names: [String] = [
-        "InstallationStart", "InstallationInProgress", "InstallationSuccess", "InstallationFailure",
-        "InstallationInterrupt", "UpgradeStart", "UpgradeInProgress", "UpgradeSuccess", "UpgradeFailure",
-        "UpgradeInterrupt", "$identify",
-    ]
+/// The lifecycle events `event NAME` may send (README: "Commands"), besides the job's Summary and
+/// Heartbeat. The raw value is the event's name on the wire and on the command line.
+public enum LifecycleEvent: String, Sendable, CaseIterable {
+    case installationStart = "InstallationStart"
+    case installationInProgress = "InstallationInProgress"
+    case installationSuccess = "InstallationSuccess"
+    case installationFailure = "InstallationFailure"
+    case installationInterrupt = "InstallationInterrupt"
+    case upgradeStart = "UpgradeStart"
+    case upgradeInProgress = "UpgradeInProgress"
+    case upgradeSuccess = "UpgradeSuccess"
+    case upgradeFailure = "UpgradeFailure"
+    case upgradeInterrupt = "UpgradeInterrupt"
+    case identify = "$identify"
+
+    /// Every name, in the order the README lists them.
+    public static var names: [String] { allCases.map(\.rawValue) }
 }
 
-/// The two events of a `run`.
+/// The two events of a `run`. The raw value is the event's name on the wire; `--only` takes it in
+/// lower case (`optionName`).
 public enum JobEvent: String, Sendable, CaseIterable {
     case summary = "Summary"
     case heartbeat = "Heartbeat"
+
+    /// The value `--only` takes for this event.
+    public var optionName: String { rawValue.lowercased() }
 
     /// The UTC period an event of this kind stands for; one UUID per installation and period.
     func period(of date: Date) -> String {

@@ -15,12 +15,13 @@ public struct LogSink: Sendable {
     }
 
     public static let standardError = LogSink { line in
-        writeAll(line + "\n", to: STDERR_FILENO)
+        // Nowhere left to say that stderr failed: the exit code still tells.
+        _ = writeAll(line + "\n", to: STDERR_FILENO)
     }
 }
 
-/// A log line per record, `key=value` (or one JSON object) on standard error (SPEC §9); every line
-/// passes through the `Redactor`.
+/// A log line per record, `key=value` (or one JSON object) on standard error (README: "Exit codes",
+/// last paragraph); every value passes through the `Redactor` before it is escaped.
 public struct LineLogHandler: LogHandler {
     public enum Format: String, Sendable, CaseIterable {
         case text, json
@@ -52,7 +53,9 @@ public struct LineLogHandler: LogHandler {
         for key in merged.keys.sorted() {
             fields.append((key, merged[key].map { "\($0)" } ?? ""))
         }
-        sink.write(redactor.redact(render(fields)))
+        // Masked before escaping (a secret holding a quote or a newline is found as it is), and
+        // the finished line once more for any secret the escaping could not change.
+        sink.write(redactor.redact(render(fields.map { ($0.0, redactor.redact($0.1)) })))
     }
 
     private func render(_ fields: [(String, String)]) -> String {
@@ -73,36 +76,27 @@ public struct LineLogHandler: LogHandler {
 
     /// A JSON string literal; control characters escaped so a value can never break the line.
     static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        "\"" + Escaping.escaped(value, quotesAndBackslashes: true) + "\""
     }
 }
 
-/// Writes all of `text` to a file descriptor, retrying short writes.
-func writeAll(_ text: String, to descriptor: Int32) {
+/// Writes all of `text` to a file descriptor, retrying short writes; the `errno` of a failed
+/// write, or nil when everything was written.
+func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return }
+        guard written > 0 else { return written < 0 ? errno : EIO }
         bytes = bytes.dropFirst(written)
     }
+    return nil
 }
 
-/// Writes a document to standard output.
-public func writeStandardOutput(_ text: String) {
-    writeAll(text, to: STDOUT_FILENO)
+/// Writes a document to standard output; a document that could not be written whole (a full
+/// disk, a closed pipe) is a failure of the command, exit 1, never a silent success.
+public func writeStandardOutput(_ text: String) throws {
+    if let failure = writeAll(text, to: STDOUT_FILENO) {
+        throw TelemetryError.output("cannot write to standard output: \(String(cString: strerror(failure)))")
+    }
 }

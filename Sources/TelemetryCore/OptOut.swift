@@ -34,7 +34,7 @@ enum Switch {
         switch raw.trimmed().lowercased() {
         case "1", "true", "yes", "on": return true
         case "0", "false", "no", "off": return false
-        default: throw TelemetryError.usage("\(name) must be true/1 or false/0, got \"\(raw)\"; nothing was sent")
+        default: throw TelemetryError.usage("\(name) must be true/1 or false/0, got \(Escaping.quoted(raw)); nothing was sent")
         }
     }
 }

@@ -1,8 +1,14 @@
+import DurationUnits
 import HTTP
 import Logging
 
 /// Sends a `/batch/` request to PostHog: gzip body, retried per `RetryPolicy` within the overall
 /// deadline, the very same bytes on every attempt so PostHog can drop duplicates by `uuid`.
+///
+/// The pieces are apart so each can be tested: `makeRequest` (the bytes and headers), `classify`
+/// (what a response means: delivered, rejected, or worth another try and after how long),
+/// `nextWait` (the wait before the next attempt, or none when it would end past the deadline),
+/// and `deliver`, the loop that only strings them together.
 public struct PostHogClient: Sendable {
     public let settings: DeliverySettings
     /// Longest a single attempt may take, so one silent server cannot eat every retry.
@@ -12,68 +18,106 @@ public struct PostHogClient: Sendable {
         self.settings = settings
     }
 
+    /// What one attempt came to.
+    public enum Outcome: Sendable, Equatable {
+        /// A 2xx: done.
+        case delivered
+        /// An answer that another try cannot change (a 4xx other than 408 and 429).
+        case rejected(cause: String)
+        /// A connection error, a timeout, 408, 429 or 5xx; `retryAfter` is the server's `Retry-After`.
+        case retryable(cause: String, retryAfter: Duration?)
+    }
+
     /// Delivers `request`; throws `TelemetryError.delivery` naming the status and the server's
     /// message, or the last cause when every attempt failed.
     public func deliver(_ request: BatchRequest, logger: Logger) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + settings.timeout
-        let body = try Gzip.compress(try request.wireBody())
-        var httpRequest = HTTPRequest(
+        var httpRequest = try makeRequest(request)
+        let policy = settings.retryPolicy
+        var attempt = 0
+        var lastCause = "no attempt made"
+        while attempt < policy.maxAttempts {
+            let remaining = clock.now.duration(to: deadline)
+            guard remaining > .zero else { break }
+            attempt += 1
+            httpRequest.timeout = min(remaining, attemptTimeout)
+            switch perform(httpRequest, attempt: attempt, logger: logger) {
+            case .delivered:
+                return
+            case .rejected(let cause):
+                throw TelemetryError.delivery("PostHog rejected the request: \(cause)")
+            case .retryable(let cause, let retryAfter):
+                lastCause = cause
+                guard attempt < policy.maxAttempts else { break }
+                let wait = Self.nextWait(
+                    policy: policy, afterAttempt: attempt, retryAfter: retryAfter,
+                    remaining: clock.now.duration(to: deadline), unit: Double.random(in: 0..<1)
+                )
+                guard let wait else {
+                    throw TelemetryError.delivery(
+                        "delivery deadline of \(Self.seconds(settings.timeout)) s reached after \(attempt) attempt(s); last: \(lastCause)"
+                    )
+                }
+                logger.debug("delivery retry", metadata: ["wait_ms": "\(milliseconds(wait))"])
+                try await Task.sleep(for: wait)
+            }
+        }
+        throw TelemetryError.delivery("delivery failed after \(attempt) attempt(s); last: \(lastCause)")
+    }
+
+    /// The request every attempt sends: the gzip body made once, so every attempt sends the same bytes.
+    public func makeRequest(_ request: BatchRequest) throws -> HTTPRequest {
+        HTTPRequest(
             method: .post, url: settings.endpoint,
             headers: [
                 ("Content-Type", "application/json"),
                 ("Content-Encoding", "gzip"),
                 ("User-Agent", TelemetryVersion.userAgent),
             ],
-            body: body, timeout: attemptTimeout,
+            body: try Gzip.compress(try request.wireBody()), timeout: attemptTimeout,
             proxy: settings.proxy.server(scheme: settings.scheme, host: settings.host)?.httpProxy,
             trust: settings.trust
         )
+    }
 
-        let policy = settings.retryPolicy
-        var attempt = 0
-        var lastCause = "no attempt made"
-        while attempt < policy.maxAttempts {
-            attempt += 1
-            let remaining = clock.now.duration(to: deadline)
-            guard remaining > .zero else { break }
-            let started = clock.now
-            var retryAfter: Duration?
-            do {
-                httpRequest.timeout = min(remaining, attemptTimeout)
-                // Blocking, and meant to be: the job has nothing else to do while it waits.
-                let response = try HTTPTransfer.perform(httpRequest)
-                let status = response.status
-                let text = Self.message(response.body)
-                logger.info("delivery attempt", metadata: [
-                    "attempt": "\(attempt)", "status": "\(status)", "duration_ms": "\(milliseconds(clock.now - started))",
-                ])
-                if (200...299).contains(status) { return }
-                let cause = "HTTP \(status)" + (response.reason.isEmpty ? "" : " \(response.reason)") + (text.isEmpty ? "" : ": \(text)")
-                guard RetryPolicy.isRetryable(status: status) else {
-                    throw TelemetryError.delivery("PostHog rejected the request: \(cause)")
-                }
-                lastCause = cause
-                retryAfter = RetryAfter.parse(response.header("Retry-After"), now: Date())
-            } catch let error as TelemetryError {
-                throw error
-            } catch {
-                lastCause = String(describing: error)
-                logger.warning("delivery attempt", metadata: [
-                    "attempt": "\(attempt)", "error": "\(lastCause)", "duration_ms": "\(milliseconds(clock.now - started))",
-                ])
-            }
-            guard attempt < policy.maxAttempts else { break }
-            let wait = policy.delay(afterAttempt: attempt, retryAfter: retryAfter, unit: Double.random(in: 0..<1))
-            guard clock.now + wait < deadline else {
-                throw TelemetryError.delivery(
-                    "delivery deadline of \(Self.seconds(settings.timeout)) s reached after \(attempt) attempt(s); last: \(lastCause)"
-                )
-            }
-            logger.debug("delivery retry", metadata: ["wait_ms": "\(milliseconds(wait))"])
-            try await Task.sleep(for: wait)
+    /// One attempt, logged, and what it came to.
+    private func perform(_ request: HTTPRequest, attempt: Int, logger: Logger) -> Outcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            // Blocking, and meant to be: the job has nothing else to do while it waits.
+            let response = try HTTPTransfer.perform(request)
+            logger.info("delivery attempt", metadata: [
+                "attempt": "\(attempt)", "status": "\(response.status)", "duration_ms": "\(milliseconds(clock.now - started))",
+            ])
+            return Self.classify(response, now: Date())
+        } catch {
+            let cause = String(describing: error)
+            logger.warning("delivery attempt", metadata: [
+                "attempt": "\(attempt)", "error": "\(cause)", "duration_ms": "\(milliseconds(clock.now - started))",
+            ])
+            return .retryable(cause: cause, retryAfter: nil)
         }
-        throw TelemetryError.delivery("delivery failed after \(attempt) attempt(s); last: \(lastCause)")
+    }
+
+    /// What a response means; `now` is when it arrived, for a `Retry-After` date.
+    public static func classify(_ response: HTTPResponse, now: Date) -> Outcome {
+        let status = response.status
+        if (200...299).contains(status) { return .delivered }
+        let text = message(response.body)
+        let cause = "HTTP \(status)" + (response.reason.isEmpty ? "" : " \(response.reason)") + (text.isEmpty ? "" : ": \(text)")
+        guard RetryPolicy.isRetryable(status: status) else { return .rejected(cause: cause) }
+        return .retryable(cause: cause, retryAfter: RetryAfter.parse(response.header("Retry-After"), now: now))
+    }
+
+    /// The wait before attempt `attempt + 1`, or nil when it would not end before the deadline
+    /// (`remaining` from now): a wait that cannot be followed by an attempt is not started.
+    public static func nextWait(
+        policy: RetryPolicy, afterAttempt attempt: Int, retryAfter: Duration?, remaining: Duration, unit: Double
+    ) -> Duration? {
+        let wait = policy.delay(afterAttempt: attempt, retryAfter: retryAfter, unit: unit)
+        return wait < remaining ? wait : nil
     }
 
     /// The server's message, on one line and short: PostHog's JSON `detail`, else the raw text.
@@ -87,9 +131,10 @@ public struct PostHogClient: Sendable {
         return oneLine.count > 200 ? String(oneLine.prefix(200)) + "…" : oneLine
     }
 
+    /// "120" or "0.5": the deadline as an operator wrote it.
     static func seconds(_ duration: Duration) -> String {
-        let seconds = duration.inSeconds
-        return seconds == seconds.rounded() ? "\(Int64(seconds))" : "\(seconds)"
+        let (whole, fraction) = duration.components
+        return fraction == 0 ? String(whole) : String(duration.inSeconds)
     }
 }
 

@@ -74,14 +74,16 @@ public struct ProxySettings: Sendable, Equatable {
 
     static func parseServer(_ text: String, variable: String) throws -> Server {
         let withScheme = text.contains("://") ? text : "http://" + text
-        guard let url = URLComponents(string: withScheme), let host = url.host, !host.isEmpty,
-              url.scheme == "http" || url.scheme == "https"
+        // A malformed proxy is a configuration error (exit 2, nothing sent); the value is not
+        // echoed, since it may carry a password.
+        guard let url = URLText.parseHTTP(withScheme.hasSuffix("/") ? String(withScheme.dropLast()) : withScheme,
+                                          allowUserInfo: true, allowPath: false)
         else {
             throw TelemetryError.usage("\(variable) is not a proxy URL like http://proxy.example:3128")
         }
         return Server(
-            host: host, port: url.port ?? (url.scheme == "https" ? 443 : 80),
-            username: url.user, password: url.password  // URLComponents decodes %XX itself
+            host: url.host, port: url.port ?? (url.scheme == "https" ? 443 : 80),
+            username: url.user, password: url.password  // percent-decoded
         )
     }
 }

@@ -5,8 +5,10 @@ public struct Redactor: Sendable {
     private let secrets: [String]
 
     public init(secrets: [String]) {
-        // Longest first, so a secret that contains another is masked whole.
-        self.secrets = Array(Set(secrets.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
+        // Each secret also as an escaped line shows it (a quote or a newline in a password), and,
+        // longest first, so a secret that contains another is masked whole.
+        let variants = secrets.filter { !$0.isEmpty }.flatMap { [$0, Escaping.escaped($0, quotesAndBackslashes: true)] }
+        self.secrets = Array(Set(variants)).sorted { $0.count > $1.count }
     }
 
     public func redact(_ text: String) -> String {

@@ -1,3 +1,5 @@
+import DurationUnits
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,24 +7,27 @@ import Darwin
 #endif
 
 /// The `Retry-After` header (RFC 9110 §10.2.3): delay seconds, or an HTTP date.
+///
+/// The header comes from whatever is on the path (PostHog, a proxy), so nothing in it may trap:
+/// every number is checked or clamped (`Duration(clampingSeconds:)`), and the caller caps the wait.
 public enum RetryAfter {
     /// How long the server asks us to wait, measured from `now`; `nil` when the header is absent
     /// or unreadable. A date in the past means no wait.
     public static func parse(_ value: String?, now: Date) -> Duration? {
         guard let value = value?.trimmed(), !value.isEmpty else { return nil }
-        if value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber) {
-            guard let seconds = Int64(value) else { return .seconds(Int64.max / 1_000_000_000_000) }
-            return .seconds(seconds)
+        if value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+            // Any run of digits is a Double (a huge one is ~1e300 or infinity): clamped, never trapped.
+            return Duration(clampingSeconds: Double(value) ?? .infinity)
         }
         guard let date = HTTPDate.parse(value) else { return nil }
-        let seconds = date.timeIntervalSince(now)
-        return seconds > 0 ? .milliseconds(Int64(seconds * 1000)) : .zero
+        return Duration(clampingSeconds: date.timeIntervalSince(now))
     }
 }
 
 /// HTTP dates: the preferred IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") and the two obsolete
 /// forms recipients must still accept, RFC 850 ("Sunday, 06-Nov-94 08:49:37 GMT") and asctime
-/// ("Sun Nov  6 08:49:37 1994").
+/// ("Sun Nov  6 08:49:37 1994"). Every number is read from a fixed count of ASCII digits, as the
+/// grammar has them, so none can overflow what it is stored in.
 public enum HTTPDate {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -31,33 +36,44 @@ public enum HTTPDate {
         var day: Int?, month: Int?, year: Int?, clock: [Int]?
         switch words.count {
         case 6 where words[5] == "GMT":  // IMF-fixdate
-            day = Int(words[1]); month = months.firstIndex(of: words[2]); year = Int(words[3]); clock = time(words[4])
+            day = number(words[1], digits: 1...2); month = months.firstIndex(of: words[2])
+            year = number(words[3], digits: 4...4); clock = time(words[4])
         case 4 where words[3] == "GMT":  // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
-            let parts = words[1].split(separator: "-").map(String.init)
+            let parts = words[1].split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3 else { return nil }
-            day = Int(parts[0]); month = months.firstIndex(of: parts[1]); clock = time(words[2])
-            if let twoDigit = Int(parts[2]) { year = twoDigit < 70 ? 2000 + twoDigit : 1900 + twoDigit }
+            day = number(parts[0], digits: 1...2); month = months.firstIndex(of: parts[1]); clock = time(words[2])
+            if let twoDigit = number(parts[2], digits: 2...2) { year = twoDigit < 70 ? 2000 + twoDigit : 1900 + twoDigit }
         case 5:  // asctime: Sun Nov  6 08:49:37 1994
-            month = months.firstIndex(of: words[1]); day = Int(words[2]); clock = time(words[3]); year = Int(words[4])
+            month = months.firstIndex(of: words[1]); day = number(words[2], digits: 1...2)
+            clock = time(words[3]); year = number(words[4], digits: 4...4)
         default:
             return nil
         }
         guard let day, let month, let year, let clock, (1...31).contains(day), year >= 1970 else { return nil }
         var fields = tm()
-        fields.tm_year = Int32(year - 1900)
-        fields.tm_mon = Int32(month)
-        fields.tm_mday = Int32(day)
-        fields.tm_hour = Int32(clock[0])
-        fields.tm_min = Int32(clock[1])
-        fields.tm_sec = Int32(clock[2])
+        // Each value is at most four digits (checked above): the narrowing cannot fail.
+        fields.tm_year = Int32(clamping: year - 1900)
+        fields.tm_mon = Int32(clamping: month)
+        fields.tm_mday = Int32(clamping: day)
+        fields.tm_hour = Int32(clamping: clock[0])
+        fields.tm_min = Int32(clamping: clock[1])
+        fields.tm_sec = Int32(clamping: clock[2])
         return Date(timeIntervalSince1970: TimeInterval(timegm(&fields)))
     }
 
+    /// A decimal number of exactly `digits` ASCII digits (no sign, no spaces), else nil.
+    static func number(_ text: String, digits: ClosedRange<Int>) -> Int? {
+        let scalars = text.unicodeScalars
+        guard digits.contains(scalars.count), scalars.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+        return Int(text)
+    }
+
     private static func time(_ text: String) -> [Int]? {
-        let parts = text.split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 3, (0...23).contains(parts[0]), (0...59).contains(parts[1]), (0...60).contains(parts[2]) else {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { number(String($0), digits: 2...2) }
+        guard parts.count == 3, let hour = parts[0], let minute = parts[1], let second = parts[2],
+              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else {
             return nil
         }
-        return parts
+        return [hour, minute, second]
     }
 }

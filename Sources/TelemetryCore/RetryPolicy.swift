@@ -1,11 +1,13 @@
+import DurationUnits
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// When and how long to wait before sending the same request again (SPEC §6). Pure functions of
-/// their inputs, so each rule is tested on its own.
+/// When and how long to wait before sending the same request again (README: "Delivery, retries and
+/// deduplication"). Pure functions of their inputs, so each rule is tested on its own.
 public struct RetryPolicy: Sendable, Equatable {
     /// Attempts in all, the first included.
     public var maxAttempts: Int = 5
@@ -29,7 +31,7 @@ public struct RetryPolicy: Sendable, Equatable {
     public func backoffCeiling(afterAttempt attempt: Int) -> Duration {
         let exponent = Double(max(0, attempt - 1))
         let capped = min(initialDelay.inSeconds * pow(factor, exponent), maxDelay.inSeconds)
-        return .milliseconds(Int64(capped * 1000))
+        return Duration(clampingSeconds: capped)
     }
 
     /// The wait before the next attempt: "equal jitter" — at least half the ceiling, so attempts

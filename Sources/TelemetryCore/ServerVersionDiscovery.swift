@@ -1,7 +1,7 @@
 import HTTP
 import Logging
 
-/// Finds the Kubernetes version for `serverVersion` (SPEC §3): inside a pod, GET `/version` from
+/// Finds the Kubernetes version for `serverVersion` (README: "Server version"): inside a pod, GET `/version` from
 /// the API server with the pod's service-account token and CA, and use `gitVersion`. Every failure
 /// gives "unknown" and a warning; the job goes on.
 public struct ServerVersionDiscovery: Sendable {
@@ -36,10 +36,18 @@ public struct ServerVersionDiscovery: Sendable {
         let port = environment["KUBERNETES_SERVICE_PORT"] ?? "443"
         let directory = environment["KUBERNETES_SERVICE_ACCOUNT_DIR"] ?? Self.defaultServiceAccountDirectory
         let token = try readFile(directory + "/token").trimmed()
+        // The token goes into a header line: a line break in it would start a header of its own.
+        guard !token.isEmpty, !token.unicodeScalars.contains(where: Escaping.isControl) else {
+            throw DiscoveryError("the service-account token is empty or holds control characters")
+        }
         let authority = host.contains(":") ? "[\(host)]" : host
+        let url = "https://\(authority):\(port)/version"
+        guard URLText.parseHTTP(url, allowUserInfo: false, allowPath: true) != nil else {
+            throw DiscoveryError("KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT do not form a URL")
+        }
         // Straight to the API server (no proxy), trusting the pod's CA alone.
         let request = HTTPRequest(
-            method: .get, url: "https://\(authority):\(port)/version",
+            method: .get, url: url,
             headers: [
                 ("Authorization", "Bearer \(token)"),
                 ("Accept", "application/json"),

@@ -81,6 +81,8 @@ public struct SummaryCollector: Sendable {
             let failure = error as? PostgresError ?? PostgresError(.decoding, message: "unreadable result")
             var metadata: Logger.Metadata = [
                 "key": "\(metric.keys(in: layout).first ?? metric.id)", "value": metric.kind.failsAsMinusOne ? "-1" : "absent",
+                // A PostgresError's text is this program's own, chosen by SQLSTATE: never the
+                // server's message, which can quote row values.
                 "duration_ms": "\(milliseconds(clock.now - started))", "error": "\(failure)",
             ]
             if let sqlState = failure.sqlState { metadata["sqlstate"] = "\(sqlState)" }

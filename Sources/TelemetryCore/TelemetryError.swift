@@ -1,4 +1,5 @@
-/// A failure with a one-line message for the operator and the process exit code it maps to (SPEC §8).
+/// A failure with a one-line message for the operator and the process exit code it maps to
+/// (README: "Exit codes").
 public enum TelemetryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Bad flags, environment or configuration: exit 2.
     case usage(String)
@@ -8,22 +9,25 @@ public enum TelemetryError: Error, Sendable, Equatable, CustomStringConvertible 
     case delivery(String)
     /// Devtron's telemetry service could not be read (so nothing was sent): exit 1.
     case service(String)
+    /// Standard output could not take the document (a dry-run body, the catalog): exit 1.
+    case output(String)
 
     public var exitCode: ExitStatus {
         switch self {
         case .usage: return .usage
-        case .database, .delivery, .service: return .failure
+        case .database, .delivery, .service, .output: return .failure
         }
     }
 
     public var description: String {
         switch self {
-        case .usage(let message), .database(let message), .delivery(let message), .service(let message): return message
+        case .usage(let message), .database(let message), .delivery(let message), .service(let message), .output(let message):
+            return message
         }
     }
 }
 
-/// The process exit codes of SPEC §8.
+/// The process exit codes (README: "Exit codes").
 public enum ExitStatus: Int32, Sendable, Comparable {
     /// Every requested event delivered (or printed), every metric computed.
     case success = 0

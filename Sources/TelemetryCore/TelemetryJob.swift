@@ -42,10 +42,10 @@ public struct JobConfiguration: Sendable {
 /// The job end to end: database → metrics → events → delivery (or the dry-run document).
 public struct TelemetryJob: Sendable {
     public let configuration: JobConfiguration
-    /// Receives the dry-run document; standard output in the program.
-    public let output: @Sendable (String) -> Void
+    /// Receives the dry-run document; standard output in the program. Throws when it cannot take it.
+    public let output: @Sendable (String) throws -> Void
 
-    public init(configuration: JobConfiguration, output: @escaping @Sendable (String) -> Void = writeStandardOutput) {
+    public init(configuration: JobConfiguration, output: @escaping @Sendable (String) throws -> Void = writeStandardOutput) {
         self.configuration = configuration
         self.output = output
     }
@@ -85,8 +85,8 @@ public struct TelemetryJob: Sendable {
     }
 
     /// `event NAME`: one lifecycle event, no database.
-    public func sendLifecycleEvent(_ name: String, message: String?, logger: Logger) async -> ExitStatus {
-        logger.info("start", metadata: ["command": "event", "event": "\(name)", "dry_run": "\(configuration.dryRun)"])
+    public func sendLifecycleEvent(_ event: LifecycleEvent, message: String?, logger: Logger) async -> ExitStatus {
+        logger.info("start", metadata: ["command": "event", "event": "\(event.rawValue)", "dry_run": "\(configuration.dryRun)"])
         var logger = logger
         let delivery: DeliverySettings
         switch deliverySettings(&logger) {
@@ -94,7 +94,7 @@ public struct TelemetryJob: Sendable {
         case .stop(let status): return status
         }
         let context = eventContext(logger: logger)
-        return await send([context.lifecycleEvent(name, message: message, at: Date())], delivery: delivery, logger: logger)
+        return await send([context.lifecycleEvent(event.rawValue, message: message, at: Date())], delivery: delivery, logger: logger)
     }
 
     private enum DeliveryPlan {
@@ -158,7 +158,7 @@ public struct TelemetryJob: Sendable {
         let request = BatchRequest(apiKey: delivery.apiKey, batch: batch)
         do {
             if configuration.dryRun {
-                output(try request.dryRunDocument() + "\n")
+                try output(try request.dryRunDocument() + "\n")
                 logger.info("result", metadata: ["outcome": "printed", "events": "\(names)"])
             } else {
                 try await PostHogClient(settings: delivery).deliver(request, logger: logger)

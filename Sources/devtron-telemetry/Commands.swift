@@ -8,9 +8,9 @@ struct DevtronTelemetry: AsyncParsableCommand {
         abstract: "Anonymous usage telemetry for a Devtron installation: counts from the orchestrator's database, sent to PostHog.",
         discussion: """
             Exit codes: 0 every event delivered (or printed) and every metric computed, or opted out; 1 delivery \
-            failed, the database was unreachable, or Devtron's telemetry service could not be read; 2 usage or \
-            configuration error; 3 delivered, but a metric is -1. Opt out with TELEMETRY_DISABLED=true or \
-            DO_NOT_TRACK=1 (IS_AIR_GAP_ENVIRONMENT=true does the same).
+            failed, the database was unreachable, Devtron's telemetry service could not be read, or standard \
+            output could not be written; 2 usage or configuration error (nothing sent); 3 delivered, but a metric \
+            failed. Opt out with TELEMETRY_DISABLED=true or DO_NOT_TRACK=1 (IS_AIR_GAP_ENVIRONMENT=true does the same).
             """,
         version: "\(TelemetryVersion.libraryName) \(TelemetryVersion.current)",
         subcommands: [RunCommand.self, EventCommand.self, MetricsCommand.self, GrantsCommand.self],
@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     )
 
     @Option(name: .long, help: "Send only this event: summary or heartbeat (repeatable).")
-    var only: [JobEventChoice] = []
+    var only: [JobEvent] = []
 
     @OptionGroup var send: SendOptions
     @OptionGroup var layout: LayoutOptions
@@ -33,7 +33,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let events = Set(only.isEmpty ? JobEvent.allCases : only.map(\.event))
+        let events = Set(only.isEmpty ? JobEvent.allCases : only)
         try await withJob(send, logging) { environment in
             let settings = try database.resolve(environment)
             return ((settings, try layout.resolve(environment)), settings.secrets)
@@ -44,12 +44,6 @@ struct RunCommand: AsyncParsableCommand {
     }
 }
 
-enum JobEventChoice: String, ExpressibleByArgument, CaseIterable {
-    case summary, heartbeat
-
-    var event: JobEvent { self == .summary ? .summary : .heartbeat }
-}
-
 struct EventCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "event",
@@ -58,7 +52,7 @@ struct EventCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "The event's name.")
-    var name: String
+    var name: LifecycleEvent
 
     @Option(name: .long, help: "Free text sent as the event's eventMessage.")
     var message: String?
@@ -69,12 +63,6 @@ struct EventCommand: AsyncParsableCommand {
 
     @OptionGroup var send: SendOptions
     @OptionGroup var logging: LoggingOptions
-
-    func validate() throws {
-        guard LifecycleEvent.names.contains(name) else {
-            throw ValidationError("unknown event \"\(name)\"; expected one of \(LifecycleEvent.names.joined(separator: ", "))")
-        }
-    }
 
     func run() async throws {
         try await withJob(send, logging) { _ in ((), []) } body: { configuration, _, logger in
@@ -100,9 +88,9 @@ struct MetricsCommand: ParsableCommand {
     func run() throws {
         let metrics = MetricCatalog.selection(layout.layout)
         switch format {
-        case .text: writeStandardOutput(MetricCatalog.text(metrics))
-        case .json: writeStandardOutput(try MetricCatalog.json(metrics) + "\n")
-        case .markdown: writeStandardOutput(MetricCatalog.markdown(metrics))
+        case .text: try writeStandardOutput(MetricCatalog.text(metrics))
+        case .json: try writeStandardOutput(try MetricCatalog.json(metrics) + "\n")
+        case .markdown: try writeStandardOutput(MetricCatalog.markdown(metrics))
         }
     }
 }
@@ -118,6 +106,6 @@ struct GrantsCommand: ParsableCommand {
     var role: String = Grants.defaultRole
 
     func run() throws {
-        writeStandardOutput(try Grants.script(role: role))
+        try writeStandardOutput(try Grants.script(role: role))
     }
 }

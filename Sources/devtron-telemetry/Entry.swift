@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Parses, runs, and maps every outcome to the documented exit codes with at most one error line.
+/// Parses, runs, and maps every outcome to the README's exit codes with at most one error line.
 /// (ArgumentParser's own usage failures exit 64; the contract says 2.)
 @main
 enum Entry {
@@ -36,10 +36,15 @@ enum Entry {
         } catch {
             let code = DevtronTelemetry.exitCode(for: error)
             if code == .success {
-                writeStandardOutput(DevtronTelemetry.fullMessage(for: error) + "\n")  // --help, --version
+                do {
+                    try writeStandardOutput(DevtronTelemetry.fullMessage(for: error) + "\n")  // --help, --version
+                } catch {
+                    report("error: \(error)", redactor)
+                    exit(ExitStatus.failure.rawValue)
+                }
                 exit(0)
             }
-            let message = DevtronTelemetry.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
+            let message = firstLine(of: DevtronTelemetry.message(for: error), arguments: arguments)
             report("error: \(message) (see devtron-telemetry --help)" + (neverFail ? "; exit 0 (--never-fail)" : ""), redactor)
             exit(neverFail ? 0 : ExitStatus.usage.rawValue)
         }
@@ -51,20 +56,38 @@ enum Entry {
         arguments.first == "event" && arguments.prefix { $0 != "--" }.contains("--never-fail")
     }
 
+    /// One line on stderr: secrets masked, then every control character escaped, as in log lines.
     static func report(_ line: String, _ redactor: Redactor) {
-        LogSink.standardError.write(redactor.redact(line))
+        LogSink.standardError.write(redactor.redact(Escaping.oneLine(redactor.redact(line))))
     }
 
-    /// Values given to secret-bearing flags, so that an error echoing them cannot leak them.
+    /// ArgumentParser's message without its usage lines. A value it echoes may itself hold a line
+    /// break (a trailing newline from a YAML `|` block): such values are escaped first, so the cut
+    /// falls at the message's own line end, not inside the value.
+    static func firstLine(of message: String, arguments: [String]) -> String {
+        var text = message
+        let broken = arguments.flatMap { [$0, String($0.split(separator: "=", maxSplits: 1).last ?? "")] }
+            .filter { $0.contains(where: \.isNewline) || $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
+            .sorted { $0.count > $1.count }
+        for value in broken { text = text.replacing(value, with: Escaping.oneLine(value)) }
+        return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? Escaping.oneLine(text)
+    }
+
+    /// Values given to secret-bearing flags, so that an error echoing them cannot leak them: the
+    /// API key, the whole database URL and any password in it or in the PostHog host.
     static func secretArguments(_ arguments: [String]) -> [String] {
         var secrets: [String] = []
         for (index, argument) in arguments.enumerated() {
-            for flag in ["--posthog-api-key", "--database-url"] {
+            for flag in ["--posthog-api-key", "--database-url", "--posthog-host"] {
+                var value: String?
                 if argument == flag, index + 1 < arguments.count {
-                    secrets.append(arguments[index + 1])
+                    value = arguments[index + 1]
                 } else if argument.hasPrefix(flag + "=") {
-                    secrets.append(String(argument.dropFirst(flag.count + 1)))
+                    value = String(argument.dropFirst(flag.count + 1))
                 }
+                guard let value else { continue }
+                secrets += URLText.passwords(in: value)
+                if flag != "--posthog-host" { secrets.append(value) }
             }
         }
         return secrets

@@ -2,7 +2,7 @@ import ArgumentParser
 import Logging
 import TelemetryCore
 
-/// How the job logs.
+/// How the job logs (README: "Exit codes", last paragraph).
 struct LoggingOptions: ParsableArguments {
     @Option(name: .long, help: "Log line format on stderr: text (key=value) or json.")
     var logFormat: LineLogHandler.Format = .text
@@ -18,7 +18,7 @@ struct LoggingOptions: ParsableArguments {
 
 extension LineLogHandler.Format: ExpressibleByArgument {}
 
-/// Who is sending and where to.
+/// Who is sending and where to (README: "Configuration").
 struct SendOptions: ParsableArguments {
     @Option(name: .long, help: "The installation's client id (env UCID; Devtron keeps it in ConfigMap devtron-ucid).")
     var ucid: String?
@@ -66,7 +66,7 @@ struct SendOptions: ParsableArguments {
     }
 }
 
-/// How to reach the orchestrator's database.
+/// How to reach the orchestrator's database (README: "Configuration").
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "libpq conninfo string or postgres:// URI (env DATABASE_URL; else the orchestrator's PG_ADDR, PG_PORT, PG_USER, PG_PASSWORD, PG_DATABASE, PG_SSL_MODE, PG_SSL_ROOT_CERT; else libpq's PG* defaults).")
     var databaseURL: String?
@@ -89,9 +89,15 @@ struct CommandExit: Error {
     let status: ExitStatus
 }
 
-/// The secrets known before any configuration is resolved, so even a usage error is redacted.
+/// The secrets known before any configuration is resolved, so even a usage error is redacted:
+/// the passwords and the API key, the whole database URL and the passwords inside it, and those
+/// of the PostHog host and the proxies (found by hand: a URL that fails to parse is the very case
+/// whose error must stay masked).
 func secretsInEnvironment(_ environment: Environment) -> [String] {
-    ["PG_PASSWORD", "PGPASSWORD", "POSTHOG_API_KEY"].compactMap { environment[$0] }
+    let plain = ["PG_PASSWORD", "PGPASSWORD", "POSTHOG_API_KEY", "DATABASE_URL"].compactMap { environment[$0] }
+    let urls = ["DATABASE_URL", "POSTHOG_HOST", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]
+        .compactMap { environment[$0] }
+    return plain + urls.flatMap(URLText.passwords(in:))
 }
 
 /// Common path of `run` and `event`: opt-out first (nothing read, nothing sent), then configuration.
@@ -115,3 +121,17 @@ func withJob<Prepared>(
     let status = try await body(configuration, prepared, logger)
     if status != .success { throw CommandExit(status: status) }
 }
+
+/// `--only summary|heartbeat`: the events themselves, named in lower case on the command line.
+extension JobEvent: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let event = JobEvent.allCases.first(where: { $0.optionName == argument }) else { return nil }
+        self = event
+    }
+
+    public var defaultValueDescription: String { optionName }
+    public static var allValueStrings: [String] { allCases.map(\.optionName) }
+}
+
+/// `event NAME`: the lifecycle events by their names on the wire.
+extension LifecycleEvent: ExpressibleByArgument {}

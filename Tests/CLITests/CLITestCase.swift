@@ -11,8 +11,8 @@ class CLITestCase: XCTestCase {
     ]
 
     func run(_ arguments: [String], _ environment: [String: String] = [:], limit: Double = 60,
-             file: StaticString = #filePath, line: UInt = #line) throws -> CommandRunner.Outcome {
-        try CommandRunner.run(arguments, environment: environment, limit: limit, file: file, line: line)
+             standardOutput: FileHandle? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> CommandRunner.Outcome {
+        try CommandRunner.run(arguments, environment: environment, limit: limit, standardOutput: standardOutput, file: file, line: line)
     }
 
     /// stdout as the single JSON document it must be.

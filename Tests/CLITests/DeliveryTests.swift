@@ -47,6 +47,7 @@ final class DeliveryTests: CLITestCase {
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let requests = server.requests
         XCTAssertEqual(requests.count, 2, "503, then 200")
+        XCTAssertGreaterThan(requests[0].body.count, 20)
         XCTAssertEqual(requests[0].body, requests[1].body, "every attempt resends the very same bytes")
         XCTAssertEqual(try requests[0].decodedBody(), try requests[1].decodedBody())
         for request in requests {

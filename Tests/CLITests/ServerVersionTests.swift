@@ -45,6 +45,17 @@ final class ServerVersionTests: CLITestCase {
         XCTAssertFalse(outcome.stderr.contains("test-token"))
     }
 
+    func testATokenThatWouldSplitTheHeaderIsNotSent() throws {
+        try useCA(certificates.caCertificate)
+        try "test-token\r\nX-Injected: LEAKCHECK\n".write(to: serviceAccount.appendingPathComponent("token"), atomically: true, encoding: .utf8)
+        let server = try HTTPStandIn(fallback: .status(200, body: #"{"gitVersion":"v1.30.2"}"#), tls: certificates.serverContext())
+        let (outcome, version) = try dryRun(server)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(version, "unknown")
+        XCTAssertEqual(server.requests.count, 0)
+        XCTAssertTrue(outcome.stderr.contains("control characters"), outcome.stderr)
+    }
+
     func testAnUntrustedCertificateGivesUnknownAndTheJobStillSucceeds() throws {
         try useCA(certificates.otherCACertificate)
         let server = try HTTPStandIn(fallback: .status(200, body: #"{"gitVersion":"v1.30.2"}"#), tls: certificates.serverContext())

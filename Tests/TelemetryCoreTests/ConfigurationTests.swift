@@ -25,12 +25,19 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testDatabaseURLWinsOverOrchestratorVariablesAndTheFlagOverTheEnvironment() throws {
-        let env = ["DATABASE_URL": "postgres://a@env-host/envdb", "PG_ADDR": "ignored", "PG_DATABASE": "ignored"]
-        XCTAssertEqual(try resolve(env).parameters["host"], "env-host")
-        XCTAssertNil(try resolve(env).parameters["dbname"].flatMap { $0 == "ignored" ? $0 : nil })
+        let env = ["DATABASE_URL": "postgres://a@env-host/envdb", "PG_ADDR": "ignored", "PG_PORT": "1111",
+                   "PG_USER": "ignored", "PG_DATABASE": "ignored", "PG_SSL_MODE": "require"]
+        let fromEnvironment = try resolve(env).parameters
+        XCTAssertEqual(fromEnvironment["host"], "env-host")
+        XCTAssertEqual(fromEnvironment["dbname"], "envdb")
+        XCTAssertEqual(fromEnvironment["user"], "a")
+        // No PG_* variable leaks in beside the URL: libpq's own defaults fill what the URL leaves out.
+        XCTAssertNil(fromEnvironment["port"])
+        XCTAssertNil(fromEnvironment["sslmode"])
         let flagged = try resolve(url: "host=flag-host dbname=flagdb password=url-secret", env)
         XCTAssertEqual(flagged.parameters["host"], "flag-host")
         XCTAssertEqual(flagged.parameters["dbname"], "flagdb")
+        XCTAssertNil(flagged.parameters["user"], "the flag's URL replaces DATABASE_URL whole")
         XCTAssertTrue(flagged.secrets.contains("url-secret"))
     }
 
@@ -79,10 +86,72 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(settings.timeout, .seconds(120))
         XCTAssertEqual(try DeliverySettings.resolve(host: nil, apiKey: nil, maxAttempts: nil, timeout: nil, environment: Environment([:])).endpoint,
                        "https://us.i.posthog.com/batch/")
-        for host in ["ftp://x", "not a url", "https://", "https://h/?q=1"] {
-            XCTAssertThrowsError(try DeliverySettings.resolve(host: host, apiKey: nil, maxAttempts: nil, timeout: nil, environment: Environment([:])), host)
+        for host in ["ftp://x", "not a url", "https://", "https://h/?q=1", "https://us.i.posthog .com", "https://us.i.posthog.com /x",
+                     "https://h:99999", "https://h:0", "https://h:8x", "https://[::1", "https://a..b", "https://-h", "https://h\n",
+                     "https://h#f", "https://u:pw@h", "https://hé.com", "http://h\u{1b}[31m", "https://h:+80", "//h", "https//h"] {
+            XCTAssertThrowsError(try DeliverySettings.resolve(host: host, apiKey: nil, maxAttempts: nil, timeout: nil, environment: Environment([:])), host) { error in
+                XCTAssertEqual((error as? TelemetryError)?.exitCode, .usage, host)
+            }
+        }
+        for (host, name) in [("http://127.0.0.1:8000", "127.0.0.1"), ("https://[::1]:8443/", "::1"), ("https://eu.i.posthog.com/prefix", "eu.i.posthog.com"),
+                             ("HTTPS://US.I.POSTHOG.COM", "US.I.POSTHOG.COM")] {
+            XCTAssertEqual(try DeliverySettings.resolve(host: host, apiKey: nil, maxAttempts: nil, timeout: nil, environment: Environment([:])).host, name, host)
         }
         XCTAssertThrowsError(try DeliverySettings.resolve(host: nil, apiKey: nil, maxAttempts: 0, timeout: nil, environment: Environment([:])))
+    }
+
+    func testRejectedValuesAreShownEscapedOnOneLineAndWithoutPasswords() throws {
+        let hostile = "5\n\u{1b}[31mred\u{7f}\u{9b}"
+        var messages: [String] = []
+        func capture(_ body: () throws -> Void) {
+            XCTAssertThrowsError(try body()) { messages.append("\($0)") }
+        }
+        capture { _ = try self.resolve(statement: hostile) }
+        capture { _ = try self.resolve(connect: hostile) }
+        capture { _ = try self.resolve(["PG_READ_TIMEOUT": hostile]) }
+        capture { _ = try self.resolve(["PG_ADDR": "db", "PG_PORT": hostile]) }
+        capture { _ = try OptOut.reason(in: Environment(["TELEMETRY_DISABLED": hostile])) }
+        capture { _ = try OptOut.reason(in: Environment(["DO_NOT_TRACK": hostile])) }
+        capture { _ = try DeliverySettings.resolve(host: "https://h" + hostile, apiKey: nil, maxAttempts: nil, timeout: nil, environment: Environment([:])) }
+        capture { _ = try DeliverySettings.resolve(host: nil, apiKey: nil, maxAttempts: nil, timeout: hostile, environment: Environment([:])) }
+        XCTAssertEqual(messages.count, 8)
+        for message in messages {
+            XCTAssertFalse(message.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, message)
+            XCTAssertTrue(message.contains(#"5\n\u001b[31mred\u007f\u009b"#), message)
+        }
+        // A password in the host is masked before the host is shown.
+        capture { _ = try DeliverySettings.resolve(host: "https://user:pw-LEAK@h/x y", apiKey: nil, maxAttempts: nil, timeout: nil, environment: Environment([:])) }
+        XCTAssertFalse(messages.last?.contains("pw-LEAK") ?? true, messages.last ?? "")
+        XCTAssertTrue(messages.last?.contains("https://***@h/x y") ?? false, messages.last ?? "")
+        // A very long value is cut.
+        capture { _ = try self.resolve(statement: String(repeating: "x", count: 10_000)) }
+        XCTAssertLessThan(messages.last?.count ?? .max, 300)
+    }
+
+    func testProxiesMustBeWellFormed() throws {
+        for bad in ["http://proxy .corp:3128", "http://proxy.corp:3128 ", "http://proxy.corp:70000", "http://proxy.corp:x",
+                    "socks5://p:1", "http://proxy.corp/path", "http://[::1", "proxy corp"] {
+            XCTAssertThrowsError(try ProxySettings.from(Environment(["HTTPS_PROXY": bad])), bad) { error in
+                XCTAssertEqual((error as? TelemetryError)?.exitCode, .usage, bad)
+                XCTAssertFalse("\(error)".contains("proxy.corp"), "the value is not echoed: it may carry a password")
+            }
+        }
+        let ipv6 = try ProxySettings.from(Environment(["HTTP_PROXY": "http://[::1]:3128/"])).server(scheme: "http", host: "h")
+        XCTAssertEqual(ipv6?.host, "::1")
+        XCTAssertEqual(ipv6?.port, 3128)
+        let encoded = try ProxySettings.from(Environment(["HTTPS_PROXY": "http://us%40er:p@ss@proxy:1"])).server(scheme: "https", host: "h")
+        XCTAssertEqual(encoded?.username, "us@er")
+        XCTAssertEqual(encoded?.password, "p@ss")
+    }
+
+    func testPasswordsAreFoundInURLsThatNoParserAccepts() {
+        XCTAssertEqual(Set(URLText.passwords(in: "postgres://u:pw%2Fx@[::1]\"x/db")), ["pw%2Fx", "pw/x"])
+        XCTAssertTrue(URLText.passwords(in: "host=h password='top secret' dbname=d").contains("top secret"))
+        XCTAssertTrue(URLText.passwords(in: "host=h password = secret1 dbname=d").contains("secret1"))
+        XCTAssertTrue(URLText.passwords(in: "https://user:a/b@c@host").contains("a/b@c"))
+        XCTAssertEqual(URLText.passwords(in: "https://host/x"), [])
+        XCTAssertEqual(URLText.maskingUserInfo("https://user:a/b@c@host/p"), "https://***@host/p")
+        XCTAssertEqual(URLText.maskingUserInfo("https://host/p"), "https://host/p")
     }
 
     func testJobConfigurationNeedsAUCIDAndAsksTheTelemetryServiceOnlyWithoutAKeyWhenSending() throws {

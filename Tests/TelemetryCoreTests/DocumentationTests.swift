@@ -5,6 +5,30 @@ import XCTest
 
 /// The README's metric table is the catalog's own rendering: docs are never written twice.
 final class DocumentationTests: XCTestCase {
+    func testCIIsDetectedAsCISystemsSetIt() {
+        for value in ["true", "1", "TRUE", "yes", "woodpecker"] { XCTAssertTrue(TestEnvironment.isCI(value), value) }
+        for value in [nil, "", "false", "0", "False"] as [String?] { XCTAssertFalse(TestEnvironment.isCI(value), "\(String(describing: value))") }
+    }
+
+    func testNoCitationOfAFileOutsideTheRepository() throws {
+        // The repository stands alone: the README and docs carry the contract, comments say the thing itself.
+        let root = TestEnvironment.repositoryRoot
+        let places = ["Sources", "Tests", "scripts", "deploy", "Dockerfile", "README.md"]
+        var offenders: [String] = []
+        for place in places {
+            let url = root.appendingPathComponent(place)
+            var files = [url]
+            if let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) {
+                files += walker.compactMap { $0 as? URL }
+            }
+            for file in files where !file.hasDirectoryPath {
+                guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+                if text.contains("SPEC \u{A7}") { offenders.append(file.path) }
+            }
+        }
+        XCTAssertEqual(offenders, [])
+    }
+
     func testTheReadmeShowsTheCatalogAsItIs() throws {
         let readme = try String(contentsOf: TestEnvironment.repositoryFile("README.md"), encoding: .utf8)
         let begin = try XCTUnwrap(readme.range(of: "<!-- metrics:begin -->\n"))

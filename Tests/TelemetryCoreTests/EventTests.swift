@@ -20,6 +20,26 @@ final class EventTests: XCTestCase {
         XCTAssertEqual(uuid.uuidString.lowercased(), "2ed6657d-e927-568b-95e1-2665a8aea6a2")
     }
 
+    func testTheEventUUIDsAreTheOnesWorkedOutIndependently() {
+        // Worked out with Python's uuid.uuid5 over the namespace 6b1f3a52-0e8d-4c71-9a2e-5d40c37718e9
+        // and the names "qadgrtuxogziz8ak\x1fSummary\x1f2026-11-24" and
+        // "qadgrtuxogziz8ak\x1fHeartbeat\x1f2026-11-24T07". A changed namespace, separator or
+        // period format would make every event after an upgrade look new to PostHog.
+        XCTAssertEqual(NameBasedUUID.eventNamespace.uuidString.lowercased(), "6b1f3a52-0e8d-4c71-9a2e-5d40c37718e9")
+        let context = EventContext(ucid: "qadgrtuxogziz8ak", devtronVersion: "v1", serverVersion: "v1.29.3")
+        XCTAssertEqual(context.jobEvent(.summary, at: runStart, summary: Summary(counts: [:])).uuid, "5034469b-f271-5597-83ce-11e569f490c4")
+        XCTAssertEqual(context.jobEvent(.heartbeat, at: runStart.addingTimeInterval(7 * 3600 + 59)).uuid, "636a7ce8-8749-5749-bd14-d26c84f28e3e")
+    }
+
+    func testEventNamesAreTheListedOnes() {
+        XCTAssertEqual(LifecycleEvent.allCases.map(\.rawValue), [
+            "InstallationStart", "InstallationInProgress", "InstallationSuccess", "InstallationFailure", "InstallationInterrupt",
+            "UpgradeStart", "UpgradeInProgress", "UpgradeSuccess", "UpgradeFailure", "UpgradeInterrupt", "$identify",
+        ])
+        XCTAssertEqual(JobEvent.allCases.map(\.rawValue), ["Summary", "Heartbeat"])
+        XCTAssertEqual(JobEvent.allCases.map(\.optionName), ["summary", "heartbeat"])
+    }
+
     func testJobEventUUIDsAreStablePerPeriodAndDifferPerUCIDAndEvent() {
         let context = EventContext(ucid: "qadgrtuxogziz8ak", devtronVersion: "v1", serverVersion: "v1.29.3")
         let summary = context.jobEvent(.summary, at: runStart, summary: Summary(counts: [:]))

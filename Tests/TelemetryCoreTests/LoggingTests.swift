@@ -33,6 +33,26 @@ final class LoggingTests: XCTestCase {
         XCTAssertEqual(Redactor(secrets: ["ab", "abc", ""]).redact("xabcx ab"), "x***x ***")
     }
 
+    func testSecretsHoldingQuotesOrLineBreaksAreMaskedToo() {
+        for format in LineLogHandler.Format.allCases {
+            let log = CapturedLog()
+            log.logger(secrets: ["pa\"ss\nword"], format: format).error("failed", metadata: ["error": "auth with pa\"ss\nword refused"])
+            XCTAssertFalse(log.text.contains("pa"), "\(format): \(log.text)")
+            XCTAssertTrue(log.text.contains("***"), log.text)
+        }
+    }
+
+    func testEveryControlCharacterIsEscaped() {
+        let log = CapturedLog()
+        log.logger().warning("odd \u{1b}[2J", metadata: ["value": "a\u{7f}b\u{9b}c\u{2028}d\u{0}e"])
+        let line = log.lines.first ?? ""
+        XCTAssertFalse(line.unicodeScalars.contains { Escaping.isControl($0) }, line)
+        XCTAssertTrue(line.contains(#"odd \u001b[2J"#), line)
+        XCTAssertTrue(line.contains(#"a\u007fb\u009bc\u2028d\u0000e"#), line)
+        XCTAssertEqual(Escaping.oneLine("x\ny\"z"), #"x\ny"z"#)
+        XCTAssertEqual(Escaping.quoted("x\ny\"z"), #""x\ny\"z""#)
+    }
+
     func testDebugOnlyWhenVerbose() {
         let captured = CapturedLog()
         let sink = LogSink { _ in }

@@ -7,6 +7,13 @@ import XCTest
 
 /// Every metric against a real PostgreSQL loaded with rows that trip naive counts.
 final class MetricsTests: XCTestCase {
+    /// The session a collector thread uses and what it hands back; read only after it finished.
+    private final class ResultBox: @unchecked Sendable {
+        let connection: Connection
+        var summary: Summary?
+        init(connection: Connection) { self.connection = connection }
+    }
+
     /// What Tests/Fixtures/tricky-rows.sql must count to, worked out row by row in its comments.
     static let trickyExpected: [String: Int] = [
         "cdCountPerDay": 4, "ciCountPerDay": 2, "clusterCount": 2, "environmentCount": 3,
@@ -56,14 +63,56 @@ final class MetricsTests: XCTestCase {
 
     func testAMissingTableMakesOnlyItsMetricMinusOne() throws {
         let database = try TestDatabase("missing", rows: "tricky-rows.sql")
-        try database.connect().executeScript("DROP TABLE users")
+        // cluster's metric runs in the middle of the catalog: the metrics after it must still be
+        // counted (the failed statement is rolled back to its savepoint, not the whole snapshot).
+        // CASCADE drops only environment's foreign key to it.
+        try database.connect().executeScript("DROP TABLE cluster CASCADE")
         let log = CapturedLog()
         let summary = try collect(database, log: log)
         var expected = Self.trickyExpected
-        expected["userCount"] = -1
+        expected["clusterCount"] = -1
         XCTAssertEqual(summary.counts, expected)
-        XCTAssertEqual(summary.failedKeys, ["userCount"])
+        XCTAssertEqual(summary.failedKeys, ["clusterCount"])
         XCTAssertTrue(log.text.contains("sqlstate=42P01"), log.text)
+    }
+
+    func testAFailingMetricIsLoggedWithoutAnythingFromTheRows() throws {
+        let database = try TestDatabase("castleak", rows: "tricky-rows.sql")
+        // users becomes a view whose "active" casts each email to boolean: PostgreSQL's error
+        // quotes the value it could not cast ("invalid input syntax for type boolean: \"alice…\"").
+        try database.connect().executeScript("""
+            ALTER TABLE users RENAME TO users_rows;
+            CREATE VIEW users AS SELECT id, email_id::boolean AS active, user_type FROM users_rows;
+            """)
+        let log = CapturedLog()
+        let summary = try collect(database, log: log)
+        XCTAssertEqual(summary.failedKeys, ["userCount"])
+        let line = try XCTUnwrap(log.lines.first { $0.contains("key=userCount") }, log.text)
+        XCTAssertTrue(line.contains("sqlstate=22P02"), line)
+        XCTAssertTrue(line.contains("data exception"), "the SQLSTATE class's own words: \(line)")
+        XCTAssertFalse(log.text.contains("LEAKCHECK"), log.text)
+        XCTAssertFalse(log.text.contains("system"), "the first email, 'system', is not quoted either: \(log.text)")
+    }
+
+    func testTheDayCountsCountPipelinesNotApps() throws {
+        let database = try TestDatabase("perapp", rows: "tricky-rows.sql")
+        // App 1 gets a second CD pipeline and app 6 a second CI pipeline, both inside the window.
+        // The fixture's in-window CD pipelines are 1 (app 1), 3 (app 2), 5 (app 3), 7 (app 7): four,
+        // of four apps; now five pipelines of still four apps. CI: 1 (app 1) and 3 (app 6), now
+        // three pipelines of still two apps. A count of apps would stay at 4 and 2.
+        try database.connect().executeScript("""
+            INSERT INTO ci_pipeline (id, app_id, name, active, deleted, created_on, created_by, updated_on, updated_by)
+              VALUES (5, 6, 'ci-job-2-LEAKCHECK', true, false, now() - interval '4 hours', 1, now(), 1);
+            INSERT INTO pipeline (id, app_id, ci_pipeline_id, environment_id, trigger_type, pipeline_name, deleted,
+                                  deployment_app_name, created_on, created_by, updated_on, updated_by)
+              VALUES (11, 1, 1, 1, 'MANUAL', 'cd-web-demo-LEAKCHECK', false, 'web-demo', now() - interval '3 hours', 1, now(), 1);
+            """)
+        let summary = try collect(database)
+        XCTAssertEqual(summary.counts["cdCountPerDay"], 5)
+        XCTAssertEqual(summary.counts["ciCountPerDay"], 3)
+        // App 1 was already counted on both sides: the app counts do not move.
+        XCTAssertEqual(summary.counts["nonProdAppCount"], 3)
+        XCTAssertEqual(summary.counts["prodAppCount"], 2)
     }
 
     func testAStatementTimeoutMakesOnlyItsMetricMinusOne() throws {
@@ -102,24 +151,65 @@ final class MetricsTests: XCTestCase {
 
     func testAllMetricsReadOneSnapshot() throws {
         let database = try TestDatabase("snapshot", rows: "tricky-rows.sql")
-        let connection = try SummaryCollector.openSession(settings(database))
+        // Another session locks environment, so the collector stops at environmentCount after the
+        // 24-hour counts and clusterCount have run (its snapshot is taken by then). While it waits,
+        // a third session adds an active user and deactivates app 4 (counted as a production app),
+        // and commits. The collector must count the snapshot it began with: 5 users and 2
+        // production apps, not 6 and 1 (as READ COMMITTED would).
+        let blocker = try database.connect()
+        try blocker.executeScript("BEGIN; LOCK TABLE environment IN ACCESS EXCLUSIVE MODE")
+        let result = ResultBox(connection: try SummaryCollector.openSession(settings(database)))
+        defer { result.connection.close() }
+        let finished = expectation(description: "collector finished")
+        let collecting = Thread {
+            result.summary = SummaryCollector().collect(on: result.connection, runStart: Date(), logger: CapturedLog().logger())
+            finished.fulfill()
+        }
+        collecting.start()
+        let observer = try database.connect()
+        let waiting: Query = "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'environment'::regclass"
+        var polls = 0
+        while try observer.execute(waiting).scalar(Int.self) == 0 {
+            polls += 1
+            XCTAssertLessThan(polls, 500, "the collector never reached the locked table")
+            if polls >= 500 { break }
+            usleep(20_000)
+        }
+        try database.connect().executeScript("""
+            INSERT INTO users (id, email_id, active, user_type, created_on, updated_on) VALUES (60, 'late.LEAKCHECK@example.com', true, NULL, now(), now());
+            UPDATE app SET active = false WHERE id = 4;
+            """)
+        try blocker.executeScript("ROLLBACK")
+        wait(for: [finished], timeout: 30)
+        XCTAssertEqual(result.summary?.counts, Self.trickyExpected, "every count from the snapshot taken before the changes")
+        // The changes are there for anyone who looks now.
+        XCTAssertEqual(try observer.execute("SELECT count(*) FROM users WHERE active AND user_type IS DISTINCT FROM 'apiToken'").scalar(Int.self), 6)
+    }
+
+    func testTheClientGivesUpOnAServerThatStopsAnswering() throws {
+        let database = try TestDatabase("clientdeadline", rows: "tricky-rows.sql")
+        // The server-side limit cannot fire in a backend that is stopped (SIGSTOP): only the
+        // client's own deadline, statement_timeout + 5 s, then 2 s for the cancel, ends the wait.
+        let connection = try SummaryCollector.openSession(settings(database, statementTimeout: .milliseconds(500)))
         defer { connection.close() }
-        try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        XCTAssertEqual(try connection.execute("SELECT count(*) FROM cluster WHERE active").scalar(Int.self), 2)
-        try database.connect().executeScript(
-            "INSERT INTO cluster (id, cluster_name, active, created_on, created_by, updated_on, updated_by) VALUES (50, 'new', true, now(), 1, now(), 1)"
-        )
-        XCTAssertEqual(try connection.execute("SELECT count(*) FROM cluster WHERE active").scalar(Int.self), 2,
-                       "a REPEATABLE READ transaction keeps its first snapshot")
-        try connection.execute("COMMIT")
-        XCTAssertEqual(try connection.execute("SELECT count(*) FROM cluster WHERE active").scalar(Int.self), 3)
+        let backend = pid_t(try connection.execute("SELECT pg_backend_pid()").scalar(Int.self))
+        XCTAssertEqual(kill(backend, SIGSTOP), 0, "cannot stop backend \(backend) (the suite runs as root)")
+        // Whatever happens, the backend runs again: without a client deadline the statement below
+        // would otherwise wait for ever; with this, it answers after 20 s and the test fails instead.
+        let resume = DispatchWorkItem { kill(backend, SIGCONT) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: resume)
+        defer { kill(backend, SIGCONT); resume.cancel() }
+        let started = Date()
+        XCTAssertThrowsError(try connection.execute("SELECT count(*) FROM cluster")) { error in
+            XCTAssertEqual((error as? PostgresError)?.kind, .clientTimeout, "\(error)")
+        }
+        let waited = Date().timeIntervalSince(started)
+        XCTAssertGreaterThanOrEqual(waited, 5.4, "statement_timeout (0.5 s) + 5 s before giving up")
+        XCTAssertLessThan(waited, 15)
     }
 
     func testTheQueriesRunOnTheFullOrchestratorSchema() throws {
-        guard let schema = TestEnvironment.sharedSchema else {
-            if TestEnvironment.isCI { XCTFail("../shared/orchestrator-schema.sql is missing under CI") }
-            return
-        }
+        let schema = try TestEnvironment.requireSharedSchema()
         let database = try TestDatabase("fullschema", loading: [schema])
         // A fresh install's rows, as the schema file's header lists them.
         try database.connect().executeScript("""
@@ -137,10 +227,7 @@ final class MetricsTests: XCTestCase {
     }
 
     func testTheFixtureSchemaMatchesTheOrchestratorColumnForColumn() throws {
-        guard let schema = TestEnvironment.sharedSchema else {
-            if TestEnvironment.isCI { XCTFail("../shared/orchestrator-schema.sql is missing under CI") }
-            return
-        }
+        let schema = try TestEnvironment.requireSharedSchema()
         let full = try TestDatabase("columnsfull", loading: [schema])
         let ours = try TestDatabase("columnsours", loading: [TestEnvironment.repositoryFile("sql/schema.sql")])
         let query: Query = """

@@ -29,9 +29,10 @@ public enum CommandRunner {
     }
 
     /// Runs the program; kills it after `limit` seconds (the outcome then has status -9).
+    /// `standardOutput`, when given, replaces the captured pipe (e.g. /dev/full); stdout is then "".
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], limit: Double = 60,
-        file: StaticString = #filePath, line: UInt = #line
+        standardOutput: FileHandle? = nil, file: StaticString = #filePath, line: UInt = #line
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = try binary(file: file, line: line)
@@ -40,11 +41,12 @@ public enum CommandRunner {
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         let started = Date()
         try process.run()
+        if standardOutput != nil { try? out.fileHandleForWriting.close() }
         // Drain both pipes while the process runs, so a full pipe can never stall it.
         let stdoutData = DataBox(), stderrData = DataBox()
         let group = DispatchGroup()

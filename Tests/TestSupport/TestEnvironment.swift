@@ -11,8 +11,14 @@ public enum TestEnvironment {
         repositoryRoot.appendingPathComponent(relativePath)
     }
 
-    public static var isCI: Bool {
-        ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "")
+    /// Whether the suite runs under CI, as CI systems say it: `CI` set to anything but `false`
+    /// or `0` (GitHub and GitLab set `true`, others `1`, `yes` or their own name). Unset or empty
+    /// is not CI.
+    public static var isCI: Bool { isCI(ProcessInfo.processInfo.environment["CI"]) }
+
+    public static func isCI(_ value: String?) -> Bool {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return false }
+        return !["false", "0"].contains(value.lowercased())
     }
 
     /// The superuser URL of the throwaway server scripts/test starts. Its absence is a failure,
@@ -23,6 +29,18 @@ public enum TestEnvironment {
             throw MissingPart.database
         }
         return url
+    }
+
+    /// The full orchestrator schema for tests that need it: skipped, with a message, when it is not
+    /// beside the repository; a failure under CI, where a skip would hide that nothing was tested.
+    public static func requireSharedSchema(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+        if let schema = sharedSchema { return schema }
+        let message = "../shared/orchestrator-schema.sql (or TEST_SHARED_SCHEMA) is missing"
+        if isCI {
+            XCTFail("\(message) under CI", file: file, line: line)
+            throw MissingPart.sharedSchema
+        }
+        throw XCTSkip("\(message): the full-schema test is skipped outside CI", file: file, line: line)
     }
 
     /// The full orchestrator schema (../shared/orchestrator-schema.sql), when present beside the repository.

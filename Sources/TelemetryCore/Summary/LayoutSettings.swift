@@ -68,5 +68,5 @@ public struct LayoutSettings: Sendable, Equatable {
 
 /// A value as an error line may show it: quoted, control characters escaped.
 func quoted(_ value: String) -> String {
-    LineLogHandler.jsonString(value)
+    Escaping.quoted(value)
 }
