@@ -15,7 +15,8 @@ import Darwin
 /// explicit `BEGIN` share one implicit transaction that the Sync ends; an explicit transaction
 /// outlives the Sync, aborted if one of its statements failed.
 ///
-/// Sending is non-blocking (`PQsetnonblocking`, `PQflush` while polling for both reading and
+/// Each statement is followed by a Flush request, so its answer leaves the server as soon as it
+/// is computed. Sending is non-blocking (`PQsetnonblocking`, `PQflush` while polling for both reading and
 /// writing), so a batch larger than the socket buffers cannot deadlock against a server that is
 /// itself blocked writing results. Each result is awaited as `execute` awaits one: past
 /// `clientTimeout` the running statement is cancelled, and the deadline restarts with every
@@ -87,7 +88,10 @@ extension Connection {
             let sent = withOptionalCStringArray(query.bindings) { values in
                 PQsendQueryParams(handle, query.sql, count, nil, values, nil, nil, 0)
             }
-            guard sent == 1 else { throw connectionError(handle) }
+            // Without a Flush the server keeps each answer in its buffer until the Sync (or 8 KB):
+            // the client would see nothing while a long batch runs, and its deadline would time
+            // the whole batch instead of one statement. Five bytes each, no extra round trip.
+            guard sent == 1, PQsendFlushRequest(handle) == 1 else { throw connectionError(handle) }
         }
         guard PQpipelineSync(handle) == 1 else { throw connectionError(handle) }
         try flush(handle)

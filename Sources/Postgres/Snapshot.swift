@@ -47,8 +47,14 @@ extension Connection {
         var settled = 0
         while let failed = results[settled...].firstIndex(where: { $0.isFailure }) {
             settled = failed + 1
-            guard settled < queries.count, case .failure(let error) = results[failed], !error.endsSession else { break }
-            segment = try runSegment([Query(sql: "ROLLBACK TO SAVEPOINT " + savepoint)] + queries[settled...] + [Query(sql: "COMMIT")])
+            guard settled < queries.count, case .failure(let error) = results[failed], !error.endsSession, handle != nil else { break }
+            do {
+                segment = try runSegment([Query(sql: "ROLLBACK TO SAVEPOINT " + savepoint)] + queries[settled...] + [Query(sql: "COMMIT")])
+            } catch let error as PostgresError {
+                // Nothing was sent (the session is gone): the earlier results still stand.
+                for index in settled..<queries.count { results[index] = .failure(error) }
+                break
+            }
             roundTrips += 1
             if case .failure(let error) = segment[0] {
                 // The transaction cannot be brought back: the skipped queries share its failure.

@@ -249,6 +249,51 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(try connection.execute("SELECT 1").scalar(Int.self), 1)
     }
 
+    /// The deadline is per statement, not per batch: four 0.6 s statements under a 1 s deadline
+    /// all answer, because each answer reaches the client (and restarts the deadline) as soon as
+    /// it is computed.
+    func testTheClientDeadlineTimesEachStatementNotTheWholeBatch() throws {
+        let connection = try connect()
+        connection.clientTimeout = .seconds(1)
+        let sleeps = Array(repeating: Query(sql: "SELECT pg_sleep(0.6)"), count: 4)
+        for result in try connection.pipeline(sleeps) {
+            XCTAssertNoThrow(try result.get())
+        }
+        let snapshot = try connection.snapshot(queries: sleeps)
+        XCTAssertEqual(snapshot.roundTrips, 1)
+        XCTAssertTrue(snapshot.results.allSatisfy { !$0.isFailure }, "\(snapshot.results)")
+    }
+
+    /// The backend is stopped (SIGSTOP) mid-statement, so it answers neither the statement nor the
+    /// cancel: past the deadline and the cancel's grace the pipeline gives up, the unanswered
+    /// queries fail with the client timeout, and the session is closed.
+    func testABackendThatStopsAnsweringIsGivenUpAfterTheDeadline() throws {
+        let connection = try connect()
+        connection.clientTimeout = .seconds(1)
+        let pid = try connection.execute("SELECT pg_backend_pid()").scalar(Int.self)
+        let database = try XCTUnwrap(database)
+        guard let backend = Int32(exactly: pid) else { return XCTFail("pid \(pid)") }
+        defer { kill(backend, SIGCONT) }
+        let stop = Background {
+            let other = try database.connect()
+            try waitUntilSleeping(pid, observer: other)
+            guard kill(backend, SIGSTOP) == 0 else {
+                throw PostgresError(.connection, message: "cannot stop backend \(pid): errno \(errno)")
+            }
+        }
+        let started = Date()
+        let snapshot = try connection.snapshot(queries: ["SELECT 1", "SELECT pg_sleep(0.5)", "SELECT 3"])
+        try stop.join()
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        XCTAssertEqual(snapshot.roundTrips, 1)
+        XCTAssertEqual(try snapshot.results[0].get().scalar(Int.self), 1)
+        XCTAssertEqual(snapshot.results[1].error?.kind, .clientTimeout)
+        XCTAssertEqual(snapshot.results[2].error?.kind, .clientTimeout)
+        XCTAssertThrowsError(try connection.execute("SELECT 1")) { error in
+            XCTAssertEqual((error as? PostgresError)?.kind, .connection)
+        }
+    }
+
     /// The pipeline's own backend is terminated while it sleeps: that query and the later ones
     /// fail as a lost connection, well before the 20 s deadline, and the session is closed.
     func testABackendThatGoesAwayFailsTheRemainingQueriesWithoutAHang() throws {
@@ -314,4 +359,6 @@ extension Result where Failure == PostgresError {
         if case .failure(let error) = self { return error }
         return nil
     }
+
+    var isFailure: Bool { error != nil }
 }
