@@ -2,7 +2,8 @@ import CLibPQ
 
 /// What `Connection.snapshot` returns: one result per query, in order, and what it cost.
 public struct SnapshotResult: Sendable {
-    /// One per query: its rows, or why it failed.
+    /// One per query: its rows, or why it failed. Never `pipelineAborted`: what a failure made the
+    /// server skip is sent again.
     public let results: [Result<QueryResult, PostgresError>]
     /// Network round trips used: pipeline segments sent, plus a closing `ROLLBACK` when one was
     /// needed. One when every query answers; one more per failed query (but none after the last).
