@@ -13,7 +13,8 @@ import Darwin
 /// Statements are sent with `PQsendQueryParams` and awaited with `poll`, so a server that stops
 /// answering cannot hang the caller past `clientTimeout`: the statement is cancelled instead.
 public final class Connection {
-    private var handle: OpaquePointer?
+    /// The libpq handle; `nil` once closed. Pipeline.swift reads it too.
+    private(set) var handle: OpaquePointer?
     /// `host:port` of the server, for messages.
     public let endpoint: String
     /// How long to wait for a statement's result before cancelling it; `nil` waits for ever.
@@ -88,7 +89,7 @@ public final class Connection {
 
     // MARK: - Results
 
-    private func liveHandle() throws -> OpaquePointer {
+    func liveHandle() throws -> OpaquePointer {
         guard let handle else { throw PostgresError(.connection, message: "connection to \(endpoint) is closed") }
         return handle
     }
@@ -114,7 +115,7 @@ public final class Connection {
 
     /// Waits until libpq can hand over a result without blocking; past `clientTimeout`, asks the
     /// server to cancel the statement, gives it a moment to answer, then gives up.
-    private func awaitResult(_ handle: OpaquePointer) throws {
+    func awaitResult(_ handle: OpaquePointer) throws {
         let clock = ContinuousClock()
         var deadline = clientTimeout.map { clock.now + $0 }
         var cancelled = false
@@ -124,7 +125,10 @@ public final class Connection {
                 let remaining = clock.now.duration(to: deadline)
                 waitMilliseconds = remaining <= .zero ? 0 : Int32(clamping: remaining.wholeMilliseconds)
             }
-            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            // A closed socket (-1) would make poll ignore it and wait for ever.
+            let socket = PQsocket(handle)
+            guard socket >= 0 else { throw connectionError(handle) }
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, waitMilliseconds)
             if ready < 0 && errno == EINTR { continue }
             if ready == 0 {
@@ -140,7 +144,7 @@ public final class Connection {
         }
     }
 
-    private func cancel(_ handle: OpaquePointer) {
+    func cancel(_ handle: OpaquePointer) {
         guard let token = PQgetCancel(handle) else { return }
         defer { PQfreeCancel(token) }
         var buffer = [CChar](repeating: 0, count: 256)
@@ -149,7 +153,7 @@ public final class Connection {
 
     /// The session failed while in use. libpq's message is not kept: once statements have run, it
     /// may hold the server's text, and that can quote row values.
-    private func connectionError(_ handle: OpaquePointer) -> PostgresError {
+    func connectionError(_ handle: OpaquePointer) -> PostgresError {
         PostgresError(.connection, message: "connection to \(endpoint) lost")
     }
 
@@ -161,10 +165,17 @@ public final class Connection {
         guard let code else {
             return PostgresError(.connection, message: "connection lost while a statement ran")
         }
-        return PostgresError(statementFailedWith: SQLState(rawValue: code) ?? "XX000")
+        let sqlState = SQLState(rawValue: code) ?? "XX000"
+        // A FATAL or PANIC error (e.g. 57P01, the backend terminated) ends the session: the
+        // connection is lost, whatever the SQLSTATE.
+        let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))).map { String(cString: $0) }
+        if severity == "FATAL" || severity == "PANIC" {
+            return PostgresError(.connection, sqlState: sqlState, message: "the server ended the session")
+        }
+        return PostgresError(statementFailedWith: sqlState)
     }
 
-    private static func copy(_ result: OpaquePointer) -> QueryResult {
+    static func copy(_ result: OpaquePointer) -> QueryResult {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))
         let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
@@ -187,7 +198,7 @@ private func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<Uns
     withOptionalCStringArray(strings.map(Optional.some), body)
 }
 
-private func withOptionalCStringArray<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+func withOptionalCStringArray<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
     let copies: [UnsafeMutablePointer<CChar>?] = strings.map { $0.flatMap { strdup($0) } }
     defer { copies.forEach { free($0) } }
     var pointers = copies.map { UnsafePointer($0) }

@@ -19,6 +19,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case clientTimeout
         /// A result could not be decoded into the requested Swift type.
         case decoding
+        /// Not run: an earlier statement of the same pipeline segment failed, so the server
+        /// skipped this one until the segment's end (libpq's `PGRES_PIPELINE_ABORTED`). No SQLSTATE.
+        case pipelineAborted
     }
 
     public let kind: Kind
@@ -44,6 +47,11 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     public var isUndefinedTable: Bool { sqlState == .undefinedTable }
     /// SQLSTATE `25006`: a write was attempted in a read-only transaction.
     public var isReadOnlyViolation: Bool { sqlState == .readOnlySQLTransaction }
+    /// The statement was skipped because an earlier one in its pipeline segment failed.
+    public var isPipelineAborted: Bool { kind == .pipelineAborted }
+    /// The session is gone (lost connection, or abandoned after the client deadline): nothing
+    /// more can be sent on it.
+    public var endsSession: Bool { kind == .connection || kind == .clientTimeout }
 
     public var description: String {
         var text = message
