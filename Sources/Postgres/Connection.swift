@@ -20,6 +20,10 @@ public final class Connection {
     /// How long to wait for a statement's result before cancelling it; `nil` waits for ever.
     /// Set it a little above the server-side `statement_timeout`, which should fire first.
     public var clientTimeout: Duration?
+    /// For each statement of the last pipeline segment, the time from the previous answer (the
+    /// first: from the end of sending) to its own: with answers streamed back one by one, that is
+    /// the server's time for the statement. Pipeline.swift sets it.
+    var segmentTimings: [Duration] = []
 
     /// Opens a session. `connect_timeout` and every other keyword come from `parameters`.
     public init(_ parameters: ConnectionParameters) throws {

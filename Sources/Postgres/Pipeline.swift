@@ -49,10 +49,17 @@ extension Connection {
         var results: [Result<QueryResult, PostgresError>] = []
         results.reserveCapacity(queries.count)
         var ended: PostgresError?
+        let clock = ContinuousClock()
+        segmentTimings = []
+        segmentTimings.reserveCapacity(queries.count)
         do {
             try send(queries, then: handle)
+            var previous = clock.now
             for query in queries.indices {
                 let outcome = try readOne(handle, query: query)
+                let answered = clock.now
+                segmentTimings.append(previous.duration(to: answered))
+                previous = answered
                 results.append(outcome)
                 // The server said FATAL (e.g. 57P01): it closes the session after this answer.
                 if case .failure(let error) = outcome, error.kind == .connection {
@@ -69,6 +76,7 @@ extension Connection {
         if let ended {
             // Nothing more will come on this session; the unanswered queries share its fate.
             results += Array(repeating: .failure(ended), count: queries.count - results.count)
+            segmentTimings += Array(repeating: .zero, count: queries.count - segmentTimings.count)
             close()
             return results
         }

@@ -5,6 +5,9 @@ public struct SnapshotResult: Sendable {
     /// One per query: its rows, or why it failed. Never `pipelineAborted`: what a failure made the
     /// server skip is sent again.
     public let results: [Result<QueryResult, PostgresError>]
+    /// One per query: the time from the previous answer to its own, the server's time for it (see
+    /// `Connection.segmentTimings`); for a query sent again after a failure, from that round trip.
+    public let durations: [Duration]
     /// Network round trips used: pipeline segments sent, plus a closing `ROLLBACK` when one was
     /// needed. One when every query answers; one more per failed query (but none after the last).
     public let roundTrips: Int
@@ -33,7 +36,7 @@ extension Connection {
     /// fails the query it hit and every later one with that error: no retry, the session is
     /// closed. With no queries nothing is sent, not even `setup`.
     public func snapshot(setup: [Query] = [], queries: [Query]) throws -> SnapshotResult {
-        guard !queries.isEmpty else { return SnapshotResult(results: [], roundTrips: 0) }
+        guard !queries.isEmpty else { return SnapshotResult(results: [], durations: [], roundTrips: 0) }
         let savepoint = Self.snapshotSavepoint
         // Identifiers cannot be bound: the savepoint's name is a constant, spliced on purpose.
         let head = [Query(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")] + setup + [Query(sql: "SAVEPOINT " + savepoint)]
@@ -44,6 +47,7 @@ extension Connection {
             throw error
         }
         var results = Array(segment.dropFirst(head.count).prefix(queries.count))
+        var durations = Array(segmentTimings.dropFirst(head.count).prefix(queries.count))
         // `settled` queries have their final result; the loop resends whatever a failure skipped.
         var settled = 0
         while let failed = results[settled...].firstIndex(where: { $0.isFailure }) {
@@ -63,9 +67,10 @@ extension Connection {
                 break
             }
             results.replaceSubrange(settled..., with: segment.dropFirst().prefix(queries.count - settled))
+            durations.replaceSubrange(settled..., with: segmentTimings.dropFirst().prefix(queries.count - settled))
         }
         roundTrips += endTransaction()
-        return SnapshotResult(results: results, roundTrips: roundTrips)
+        return SnapshotResult(results: results, durations: durations, roundTrips: roundTrips)
     }
 
     /// Rolls back a transaction left open (aborted by a failure, or its `COMMIT` skipped) so the

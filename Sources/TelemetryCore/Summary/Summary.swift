@@ -27,6 +27,11 @@ public struct Summary: Sendable, Equatable {
     public var counts: [String: Int] { values.compactMapValues(\.integer) }
     public var isComplete: Bool { failedKeys.isEmpty }
 
+    /// How many of `metrics` failed (a record with two keys counts once).
+    func failedMetricCount(of metrics: [Metric]) -> Int {
+        metrics.filter { metric in metric.keys(in: layout).contains { failedKeys.contains($0) } }.count
+    }
+
     /// Records `metric`'s outcome under each of its keys in this layout.
     mutating func record(_ metric: Metric, _ outcome: Result<PropertyValue, PostgresError>) {
         for key in metric.keys(in: layout) {
@@ -45,7 +50,7 @@ public struct Summary: Sendable, Equatable {
 extension Metric.Kind {
     /// The metric's value from its statement's rows, checked against the kind's shape; anything
     /// else is a decoding error, so a value of an unexpected form never leaves the process.
-    func value(of result: QueryResult) throws -> PropertyValue {
+    public func value(of result: QueryResult) throws -> PropertyValue {
         switch self {
         case .count, .maximum:
             let value = try result.scalar(Int.self)

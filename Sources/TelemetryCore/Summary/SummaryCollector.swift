@@ -4,8 +4,10 @@ import Postgres
 /// Computes the Summary from the orchestrator's database.
 ///
 /// One read-only session with a server-side statement timeout; one `REPEATABLE READ READ ONLY`
-/// transaction so every count sees the same snapshot; one savepoint per metric so a failing
-/// metric (missing table, timeout) is reported as -1 and the others are still computed.
+/// transaction so every metric sees the same snapshot, its statements sent in libpq's pipeline
+/// mode: one round trip for the whole Summary, whatever the number of metrics, and one more per
+/// metric that fails (missing table, timeout), after which the others are still computed in the
+/// same snapshot (`Connection.snapshot`).
 public struct SummaryCollector: Sendable {
     public let layout: Metric.Layout
     public let metrics: [Metric]
@@ -39,23 +41,33 @@ public struct SummaryCollector: Sendable {
         return connection
     }
 
-    /// Runs every metric in one snapshot. Failures are logged and become -1; a database that can
-    /// no longer be reached makes every remaining metric -1 as well.
+    /// Runs every metric in one snapshot. A failed metric is -1 (an integer) or left out; a
+    /// database that can no longer be reached fails every metric not yet answered.
     public func collect(on connection: Connection, runStart: Date, logger: Logger) -> Summary {
         var summary = Summary(layout: layout)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcome: SnapshotResult
         do {
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            outcome = try connection.snapshot(queries: metrics.map { Self.query($0, runStart: runStart) })
         } catch {
-            logger.error("snapshot failed", metadata: ["error": "\(error)"])
-            let failure = PostgresError(.connection, message: "no snapshot")
+            let failure = error as? PostgresError ?? PostgresError(.connection, message: "no snapshot")
+            logger.error("snapshot failed", metadata: ["error": "\(failure)"])
             for metric in metrics { summary.record(metric, .failure(failure)) }
             return summary
         }
-        for metric in metrics {
-            summary.record(metric, value(of: metric, on: connection, runStart: runStart, logger: logger))
+        for (index, metric) in metrics.enumerated() {
+            let value = outcome.results[index].flatMap { result in
+                Result { try metric.kind.value(of: result) }
+                    .mapError { $0 as? PostgresError ?? PostgresError(.decoding, message: "unreadable result") }
+            }
+            log(metric, value, duration: outcome.durations[index], logger: logger)
+            summary.record(metric, value)
         }
-        // Read-only: ending the transaction either way changes nothing on the server.
-        _ = try? connection.execute("COMMIT")
+        logger.info("metrics", metadata: [
+            "computed": "\(metrics.count - summary.failedMetricCount(of: metrics))", "failed": "\(summary.failedMetricCount(of: metrics))",
+            "round_trips": "\(outcome.roundTrips)", "duration_ms": "\(milliseconds(clock.now - started))",
+        ])
         return summary
     }
 
@@ -65,29 +77,22 @@ public struct SummaryCollector: Sendable {
         return Query(sql: metric.sql, bindings: bindings)
     }
 
-    private func value(of metric: Metric, on connection: Connection, runStart: Date, logger: Logger) -> Result<PropertyValue, PostgresError> {
-        let clock = ContinuousClock()
-        let started = clock.now
-        do {
-            try connection.execute("SAVEPOINT metric")
-            let value = try metric.kind.value(of: connection.execute(Self.query(metric, runStart: runStart)))
-            try connection.execute("RELEASE SAVEPOINT metric")
+    /// One line per metric: its value (or that it failed, with the SQLSTATE and a sentence of this
+    /// program's own, never the server's text, which can quote row values) and its server time.
+    private func log(_ metric: Metric, _ value: Result<PropertyValue, PostgresError>, duration: Duration, logger: Logger) {
+        let key = metric.keys(in: layout).first ?? metric.id
+        switch value {
+        case .success(let value):
             logger.info("metric", metadata: [
-                "key": "\(metric.keys(in: layout).first ?? metric.id)", "value": "\(Self.logged(value))", "duration_ms": "\(milliseconds(clock.now - started))",
+                "key": "\(key)", "value": "\(Self.logged(value))", "duration_ms": "\(milliseconds(duration))",
             ])
-            return .success(value)
-        } catch {
-            _ = try? connection.execute("ROLLBACK TO SAVEPOINT metric")
-            let failure = error as? PostgresError ?? PostgresError(.decoding, message: "unreadable result")
+        case .failure(let failure):
             var metadata: Logger.Metadata = [
-                "key": "\(metric.keys(in: layout).first ?? metric.id)", "value": metric.kind.failsAsMinusOne ? "-1" : "absent",
-                // A PostgresError's text is this program's own, chosen by SQLSTATE: never the
-                // server's message, which can quote row values.
-                "duration_ms": "\(milliseconds(clock.now - started))", "error": "\(failure)",
+                "key": "\(key)", "value": metric.kind.failsAsMinusOne ? "-1" : "absent",
+                "duration_ms": "\(milliseconds(duration))", "error": "\(failure)",
             ]
             if let sqlState = failure.sqlState { metadata["sqlstate"] = "\(sqlState)" }
             logger.warning("metric failed", metadata: metadata)
-            return .failure(failure)
         }
     }
 
