@@ -66,6 +66,24 @@ final class CatalogSQLTests: XCTestCase {
         assertValues(on: try database.connect(), equal: OrchestratorFixtureExpectations.orchestratorRows, "orchestrator-rows.sql")
     }
 
+    /// scripts/demo's rows give what sql/demo.sql's header says; its last login is 3 hours old.
+    func testTheDemoRowsGiveTheValuesTheirHeaderStates() throws {
+        let database = try TestDatabase("catalogdemo", loading: [
+            TestEnvironment.repositoryFile("sql/schema.sql"), TestEnvironment.repositoryFile("sql/demo.sql"),
+        ])
+        let connection = try database.connect()
+        var expected = OrchestratorFixtureExpectations.demo
+        let lastLogin = try XCTUnwrap(MetricCatalog.all.first { $0.kind == .timestamp })
+        guard case .text(let text) = try Self.value(of: lastLogin, on: connection) else { return XCTFail("not text") }
+        XCTAssertNotNil(text.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$"#, options: .regularExpression), text)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let loggedIn = try XCTUnwrap(formatter.date(from: text), text)
+        XCTAssertEqual(loggedIn.timeIntervalSinceNow, -3 * 3600, accuracy: 600, text)
+        expected[lastLogin.id] = .text(text)
+        assertValues(on: connection, equal: expected, "demo.sql")
+    }
+
     func testAFreshInstallOnTheFullOrchestratorSchema() throws {
         guard let schema = TestEnvironment.sharedSchema else {
             if TestEnvironment.isCI { XCTFail("../shared/orchestrator-schema.sql is missing under CI") }
