@@ -64,11 +64,13 @@ extension FeatureMetrics {
     /// `externalConfigMapCount` and `internalConfigMapCount`: rows (not ConfigMaps) of active apps'
     /// app-level data and of not-deleted environment-level data on active environments whose
     /// `config_map_data` lists a map with `external` true (or false). A row whose data is not a JSON
-    /// object, or whose `maps` is not an array, counts for neither.
+    /// object, or whose `maps` is not an array, counts for neither. The JSON check costs the most, so
+    /// it runs only on rows whose text holds `"external": \(external)` at all.
     static let configMaps: [Metric] = [true, false].map { external in
         let maps = """
             CROSS JOIN LATERAL (SELECT \(JSONText.object("c.config_map_data")) AS data OFFSET 0) d \
-            WHERE EXISTS (SELECT 1 FROM json_array_elements(CASE WHEN json_typeof(d.data -> 'maps') = 'array' \
+            WHERE c.config_map_data ~ '"external"[ \\t\\n\\r]*:[ \\t\\n\\r]*"?\(external)' \
+            AND EXISTS (SELECT 1 FROM json_array_elements(CASE WHEN json_typeof(d.data -> 'maps') = 'array' \
             THEN d.data -> 'maps' END) AS m(map) WHERE m.map ->> 'external' = '\(external)')
             """
         return Metric(
