@@ -94,7 +94,7 @@ enum FeatureMetrics {
     static func languages(_ key: String, type: String, how: String) -> Metric {
         Metric(
             orchestrator: [key],
-            description: "Languages of the \(how) of active apps: unknown when not given, other when not a short identifier. Fixed: the orchestrator looks for type names never stored, so never sends it.",
+            description: "Languages of active apps' \(how): unknown when not given, other when not a short identifier. Fixed: the orchestrator looks for type names never stored, so never sends it.",
             kind: .list,
             reads: ["ci_build_config": ["id", "type", "build_metadata"], "ci_template": ["ci_build_config_id", "app_id", "active"], "app": ["id", "active"]],
             sql: """
@@ -110,7 +110,8 @@ enum FeatureMetrics {
 
     static func appsWithChart(_ key: String, names: [String]) -> Metric {
         let list = names.map { "'\($0)'" }.joined(separator: ", ")
-        let shown = names.map { "\"\($0)\"" }.joined(separator: ", ")
+        let quoted = names.map { "\"\($0)\"" }
+        let shown = quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "") : quoted.joined()
         return Metric(
             orchestrator: [key],
             description: "Active apps with an active deployment template on the active chart named \(shown)."
