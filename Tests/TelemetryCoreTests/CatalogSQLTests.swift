@@ -41,6 +41,7 @@ final class CatalogSQLTests: XCTestCase {
             do {
                 let value = try Self.value(of: metric, on: connection)
                 XCTAssertEqual(value, expected[metric.id], "\(label): \(metric.id)", file: file, line: line)
+                XCTAssertFalse(value.description.contains("LEAKCHECK"), "\(label): \(metric.id) read out \(value)", file: file, line: line)
             } catch {
                 XCTFail("\(label): \(metric.id) failed: \(error)", file: file, line: line)
             }

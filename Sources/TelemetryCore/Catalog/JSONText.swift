@@ -15,8 +15,8 @@ enum JSONText {
     private static let scalar = #"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null"#
     /// An innermost array or object once strings are `S` and other values `V`, whitespace removed.
     private static let container = #"\[(?:[SV](?:,[SV])*)?\]|\{(?:S:[SV](?:,S:[SV])*)?\}"#
-    /// Containers nested deeper than this are not recognised (the row is skipped); Devtron's
-    /// documents nest six levels at most.
+    /// Containers nested deeper than this are not recognised (the row is skipped); the documents
+    /// Devtron writes nest far less deep. It also keeps PostgreSQL's parser off its stack limit.
     static let maximumDepth = 16
 
     /// `column` (text) as `json` when it holds one JSON object PostgreSQL reads without an error;
