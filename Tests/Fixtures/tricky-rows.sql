@@ -26,6 +26,10 @@ INSERT INTO environment (id, environment_name, cluster_id, active, "default", na
   (4, 'retired-prod-LEAKCHECK', 3, false, true, 'rp', 'retired-prod-LEAKCHECK', now(), 1, now(), 1),
   (5, 'retired-qa-LEAKCHECK', 3, false, false, 'rq', 'retired-qa-LEAKCHECK', now(), 1, now(), 1);
 
+-- The project every app below belongs to (a fresh install's; app.team_id references it).
+INSERT INTO team (id, name, active, created_on, created_by, updated_on, updated_by) VALUES
+  (1, 'devtron-demo', true, now(), 1, now(), 1);
+
 INSERT INTO app (id, app_name, active, app_store, app_type, team_id, created_on, created_by, updated_on, updated_by) VALUES
   (1, 'web-LEAKCHECK', true, false, 0, 1, now(), 1, now(), 1),       -- non-prod and prod
   (2, 'api-LEAKCHECK', true, false, 0, 1, now(), 1, now(), 1),       -- non-prod; its prod pipeline is deleted

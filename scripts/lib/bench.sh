@@ -16,6 +16,7 @@ bench_ensure_tools() {
 #   cluster      max(3, N/2000): 10 % inactive
 #   environment  max(5, N/200) round-robin over the clusters; every third is production
 #                ("default" = true); 1 in 12 inactive
+#   team         25 projects (app.team_id references them)
 #   app          N: 95 % active; 2 % Helm apps from the app store (app_type 1), 2 % jobs (app_type 2)
 #   ci_pipeline  one per app; 5 % deleted; created_on uniform over the last 48 hours
 #   pipeline     two per app (ids 2g-1 on a production environment, 2g on a non-production one);
@@ -56,6 +57,11 @@ SELECT g, 'env-' || g, 1 + (g - 1) % :clusters, g % 12 <> 4, now() - interval '2
        g % 3 = 0, 'ns-' || g, 'cluster-' || (1 + (g - 1) % :clusters) || '__ns-' || g
 FROM generate_series(1, :environments) AS g;
 SELECT setval('environment_id_seq', :environments);
+
+INSERT INTO team (id, name, active, created_on, created_by, updated_on, updated_by)
+SELECT g, CASE WHEN g = 1 THEN 'devtron-demo' ELSE 'team-' || g END, true, now() - interval '300 days', 1, now(), 1
+FROM generate_series(1, 25) AS g;
+SELECT setval('team_id_seq', 25);
 
 INSERT INTO app (id, app_name, active, created_on, created_by, updated_on, updated_by, team_id,
                  app_store, app_offering_mode, app_type, display_name)

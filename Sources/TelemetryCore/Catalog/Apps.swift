@@ -21,6 +21,45 @@ enum AppMetrics {
             reads: ["users": ["active", "user_type"]],
             sql: "SELECT count(*) FROM users WHERE active = true AND user_type IS DISTINCT FROM 'apiToken'"
         ),
+        Metric(
+            orchestrator: ["appCount", "devtronAppCount"],
+            description: "Active Devtron CI/CD apps (app_type 0); the orchestrator sends the number under both keys.",
+            reads: ["app": ["active", "app_type"]],
+            sql: "SELECT count(*) FROM app WHERE active = true AND app_type = 0"
+        ),
+        Metric(
+            orchestrator: ["jobCount"],
+            description: "Active jobs (apps with app_type 2).",
+            reads: ["app": ["active", "app_type"]],
+            sql: "SELECT count(*) FROM app WHERE active = true AND app_type = 2"
+        ),
+        Metric(
+            orchestrator: ["helmAppCount"],
+            description: "Active Helm apps installed from the chart store (installed_apps rows).",
+            reads: ["installed_apps": ["active"]],
+            sql: "SELECT count(*) FROM installed_apps WHERE active = true"
+        ),
+        Metric(
+            orchestrator: ["physicalClusterCount"],
+            description: "Active clusters that are not virtual (a NULL mark counts as physical).",
+            reads: ["cluster": ["active", "is_virtual_cluster"]],
+            sql: "SELECT count(*) FROM cluster WHERE active = true AND is_virtual_cluster IS NOT TRUE"
+        ),
+        Metric(
+            orchestrator: ["isolatedClusterCount"],
+            description: "Active virtual (isolated) clusters.",
+            reads: ["cluster": ["active", "is_virtual_cluster"]],
+            sql: "SELECT count(*) FROM cluster WHERE active = true AND is_virtual_cluster IS TRUE"
+        ),
+        Metric(
+            orchestrator: ["projectsWithZeroAppsCount"],
+            description: "Active projects (teams) without any active app, of any type.",
+            reads: ["team": ["id", "active"], "app": ["team_id", "active"]],
+            sql: """
+                SELECT count(*) FROM team t WHERE t.active = true \
+                AND NOT EXISTS (SELECT 1 FROM app a WHERE a.team_id = t.id AND a.active = true)
+                """
+        ),
     ]
 
     /// `nonProdAppCount` and `prodAppCount`: the same count on either side of Devtron's production
