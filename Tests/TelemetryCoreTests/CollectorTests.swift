@@ -64,4 +64,36 @@ final class CollectorTests: XCTestCase {
         XCTAssertEqual(summary.values["appCount"], .integer(7))
         XCTAssertEqual(summary.values["devtronAppCount"], .integer(7))
     }
+
+    /// The Summary one statement at a time, each in its own transaction: the plain way, to hold
+    /// the pipelined collector to.
+    private func oneAtATime(_ layout: Metric.Layout, on connection: Connection, runStart: Date) throws -> [String: PropertyValue] {
+        var values: [String: PropertyValue] = [:]
+        for metric in MetricCatalog.metrics(in: layout) {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            let value = try metric.kind.value(of: connection.execute(SummaryCollector.query(metric, runStart: runStart)))
+            try connection.execute("COMMIT")
+            for key in metric.keys(in: layout) { values[key] = value }
+        }
+        return values
+    }
+
+    func testThePipelinedSummaryEqualsTheOneComputedOneQueryAtATime() throws {
+        let runStart = Date()
+        for fixture in ["tricky-rows.sql", "orchestrator-rows.sql"] {
+            let database = try TestDatabase("pipelinedequal", rows: fixture)
+            let settings = try DatabaseSettings.resolve(
+                databaseURL: database.url, statementTimeout: nil, connectTimeout: nil, environment: Environment([:])
+            )
+            let connection = try SummaryCollector.openSession(settings)
+            defer { connection.close() }
+            for layout in Metric.Layout.allCases {
+                let pipelined = SummaryCollector(layout: layout).collect(on: connection, runStart: runStart, logger: CapturedLog().logger())
+                XCTAssertEqual(pipelined.failedKeys, [], "\(fixture), \(layout)")
+                let reference = try oneAtATime(layout, on: connection, runStart: runStart)
+                XCTAssertEqual(pipelined.values, reference, "\(fixture), \(layout)")
+                XCTAssertEqual(reference.count, MetricCatalog.metrics(in: layout).flatMap { $0.keys(in: layout) }.count)
+            }
+        }
+    }
 }

@@ -72,7 +72,7 @@ public struct SummaryCollector: Sendable {
     }
 
     /// The statement of `metric` with its window's start bound to `$1`.
-    static func query(_ metric: Metric, runStart: Date) -> Query {
+    public static func query(_ metric: Metric, runStart: Date) -> Query {
         let bindings = metric.window.seconds.map { [Timestamp.rfc3339(runStart.addingTimeInterval(-Double($0)))] } ?? []
         return Query(sql: metric.sql, bindings: bindings)
     }
