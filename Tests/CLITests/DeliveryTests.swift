@@ -20,7 +20,7 @@ final class DeliveryTests: CLITestCase {
         XCTAssertEqual(request.uri, "/batch/")
         XCTAssertEqual(request.header("Content-Type"), "application/json")
         XCTAssertEqual(request.header("Content-Encoding"), "gzip")
-        XCTAssertEqual(request.header("User-Agent"), "devtron-telemetry/0.1.0")
+        XCTAssertEqual(request.header("User-Agent"), "devtron-telemetry/0.2.0")
         XCTAssertEqual(Array(request.body.prefix(2)), [0x1f, 0x8b], "gzip magic")
         let body = try request.json()
         XCTAssertEqual(body["api_key"] as? String, "phc_test_key")

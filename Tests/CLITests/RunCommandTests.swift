@@ -158,7 +158,7 @@ final class RunCommandTests: CLITestCase {
     func testHelpVersionAndMetrics() throws {
         let version = try run(["--version"])
         XCTAssertEqual(version.status, 0)
-        XCTAssertEqual(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "devtron-telemetry 0.1.0")
+        XCTAssertEqual(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "devtron-telemetry 0.2.0")
         let help = try run(["--help"])
         XCTAssertEqual(help.status, 0)
         for word in ["run", "event", "metrics", "Exit codes", "TELEMETRY_DISABLED"] { XCTAssertTrue(help.stdout.contains(word), word) }
