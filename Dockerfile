@@ -17,7 +17,7 @@ FROM swift:6.3.1-bookworm AS build
 
 # Headers and pkg-config files of the system-library targets: libpq-dev (CLibPQ),
 # libcurl4-openssl-dev (CLibCurl), zlib1g-dev (CZlib, the request body's gzip), libssl-dev
-# (CLibCrypto, SHA-1 for the event UUIDs).
+# (libpq's pkg-config file requires it).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpq-dev libcurl4-openssl-dev zlib1g-dev libssl-dev \
     && rm -rf /var/lib/apt/lists/*

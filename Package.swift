@@ -36,23 +36,21 @@ let package = Package(
             dependencies: ["CLibPQ", "DurationUnits"]
         ),
         // The job's other C libraries, all already in the process beside libpq: libcurl for HTTP
-        // (TLS, proxies, time limits), zlib for the gzip body, OpenSSL's libcrypto for SHA-1.
-        // Swift packages for the same (async-http-client, compress-nio, swift-crypto) bring a
-        // networking runtime and Foundation into the binary: twice the job's memory, see README.
+        // (TLS, proxies, time limits), zlib for the gzip body. Swift packages for the same
+        // (async-http-client, compress-nio) bring a networking runtime and Foundation into the
+        // binary: twice the job's memory, see README. SHA-1 is the job's own (Events/SHA1.swift):
+        // OpenSSL 3's would start its provider machinery, 2 MB, for one 20-byte digest.
         .systemLibrary(
             name: "CLibCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
+        // glibc's mallopt, to keep the process to one malloc arena (see Entry.swift).
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
-        ),
-        .systemLibrary(
-            name: "CLibCrypto",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
         .target(
             name: "HTTP",
@@ -65,7 +63,6 @@ let package = Package(
                 "HTTP",
                 "DurationUnits",
                 "CZlib",
-                "CLibCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -73,6 +70,7 @@ let package = Package(
             name: "devtron-telemetry",
             dependencies: [
                 "TelemetryCore",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -36,16 +36,6 @@ public struct HTTPRequest: Sendable {
     }
 }
 
-/// The certificate authorities a TLS server's certificate must chain to.
-public enum Trust: Sendable, Equatable {
-    /// The system's store.
-    case system
-    /// Only those in this PEM file.
-    case file(String)
-    /// Only those in this OpenSSL hashed directory (`openssl rehash`).
-    case directory(String)
-}
-
 /// An HTTP proxy reached in plain HTTP; https targets go through it in a CONNECT tunnel.
 public struct HTTPProxy: Sendable, Equatable {
     public let host: String
@@ -172,7 +162,14 @@ public enum HTTPTransfer {
             options.set(CURLOPT_CAPATH, path)
             options.set(CURLOPT_CAINFO, pointer: nil)
         case .system:
-            break  // libcurl's own default: the system's bundle and directory
+            // libcurl's default reads the system's whole bundle file, parsing every certificate
+            // in it (~140: about 1 MB and 40 ms) for each handshake. The same certificates in the
+            // system's hashed directory are looked up by subject, one or two, when needed. Where
+            // there is no such directory, libcurl's default stands.
+            if let directory = Trust.systemDirectory {
+                options.set(CURLOPT_CAPATH, directory)
+                options.set(CURLOPT_CAINFO, pointer: nil)
+            }
         }
     }
 

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import CMalloc
+#endif
 import TelemetryCore
 
 #if canImport(Glibc)
@@ -16,6 +19,13 @@ enum Entry {
         // error, not a SIGPIPE that kills the job without a word: libcurl is told not to touch
         // signals, since the process has several threads.
         signal(SIGPIPE, SIG_IGN)
+        #if canImport(Glibc)
+        // One malloc arena for the whole process. The job's few threads (Swift's executor, libcurl's
+        // resolver) would each get an arena of their own, and memory freed in one is not reused by
+        // another: measured, 2.5 MB of the delivering run's 21 MB peak. The job does not allocate
+        // in parallel, so one arena costs it no time.
+        _ = mallopt(M_ARENA_MAX, 1)
+        #endif
         let arguments = Array(CommandLine.arguments.dropFirst())
         let redactor = Redactor(secrets: secretsInEnvironment(.process) + secretArguments(arguments))
         let neverFail = neverFails(arguments)

@@ -77,3 +77,26 @@ final class HTTPTransferTests: XCTestCase {
         XCTAssertEqual(HTTPTransfer.milliseconds(.seconds(Int64.max)), Int.max)
     }
 }
+
+/// Where the system's CAs are read from: a hashed directory only when it really is one.
+final class TrustTests: XCTestCase {
+    func testHashLinkNames() {
+        for name in ["5ad8a5d6.0", "002c0b4f.12"] { XCTAssertTrue(Trust.isHashLinkName(name), name) }
+        for name in ["5ad8a5d6", "5AD8A5D6.0", "5ad8a5d.0", "5ad8a5d6.x", "ca-certificates.crt", "5ad8a5d6.0.pem", ".", ".."] {
+            XCTAssertFalse(Trust.isHashLinkName(name), name)
+        }
+    }
+
+    func testADirectoryCountsOnlyWithAHashLink() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trust-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("x".utf8).write(to: directory.appendingPathComponent("ca-certificates.crt"))
+        XCTAssertNil(Trust.hashedDirectory(directory.path), "a bundle alone is not a hashed directory")
+        try FileManager.default.createSymbolicLink(
+            at: directory.appendingPathComponent("5ad8a5d6.0"), withDestinationURL: directory.appendingPathComponent("ca-certificates.crt")
+        )
+        XCTAssertEqual(Trust.hashedDirectory(directory.path), directory.path)
+        XCTAssertNil(Trust.hashedDirectory(directory.path + "/missing"))
+    }
+}

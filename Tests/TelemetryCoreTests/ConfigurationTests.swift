@@ -24,6 +24,14 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(settings.secrets.contains("pw-LEAK"))
     }
 
+    func testWithoutPGSSLModeTheOrchestratorVariablesConnectAsTheOrchestratorDoesWithoutTLS() throws {
+        XCTAssertEqual(try resolve(["PG_ADDR": "db"]).parameters["sslmode"], "disable")
+        XCTAssertEqual(try resolve(["PG_ADDR": "db", "PG_SSL_MODE": "verify-full"]).parameters["sslmode"], "verify-full")
+        XCTAssertNil(try resolve(["PG_ADDR": "db", "PGSSLMODE": "require"]).parameters["sslmode"], "libpq reads PGSSLMODE itself")
+        XCTAssertNil(try resolve(["DATABASE_URL": "postgres://a@h/d"]).parameters["sslmode"], "a URL keeps libpq's default")
+        XCTAssertNil(try resolve([:]).parameters["sslmode"])
+    }
+
     func testDatabaseURLWinsOverOrchestratorVariablesAndTheFlagOverTheEnvironment() throws {
         let env = ["DATABASE_URL": "postgres://a@env-host/envdb", "PG_ADDR": "ignored", "PG_PORT": "1111",
                    "PG_USER": "ignored", "PG_DATABASE": "ignored", "PG_SSL_MODE": "require"]

@@ -95,8 +95,8 @@ bench_latency_axis() {
     for _ in $(seq 100); do [ -s "$dir/proxy-$d.log.port" ] && break; sleep 0.05; done
     [ -s "$dir/proxy-$d.log.port" ] || die "the latency proxy did not start"
     port=$(cat "$dir/proxy-$d.log.port")
-    url="postgresql://postgres@127.0.0.1:$port/$db"
-    psql_url="$url?gssencmode=disable"
+    url="postgresql://postgres@127.0.0.1:$port/$db?sslmode=disable"
+    psql_url="$url&gssencmode=disable"
     "${job_env[@]}" DATABASE_URL="$url" "$bin" run --dry-run >/dev/null 2>"$dir/warmup-$d.stderr" || true
     # The proxy writes a connection's record when both sides have closed: wait for the warm-up's,
     # or it would be counted with the first timed run.

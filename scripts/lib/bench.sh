@@ -236,12 +236,14 @@ for apps in sorted(fills):
         m(apps, "job", 1) / 1024, m(apps, "psql", 1) / 1024, st, m(apps, "startup", 1) / 1024))
 
 print()
-print("Delivering runs, (d): `run` over HTTPS to the loopback stand-in, same database; medians.")
+print("Both layouts, dry run and delivering (`run` over HTTPS to the loopback stand-in), same database; medians.")
 print()
-print("| apps | wall ms | peak RSS MB | dry run (a) peak RSS MB |")
-print("|---:|---:|---:|---:|")
+print("| apps | seed dry run (a) ms | seed dry run MB | seed delivering (d) ms | seed delivering MB | orchestrator dry run (e) ms | orchestrator dry run MB | orchestrator delivering (f) ms | orchestrator delivering MB |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for apps in sorted(fills):
-    print("| {:,} | {:.1f} | {:.1f} | {:.1f} |".format(apps, m(apps, "send", 0), m(apps, "send", 1) / 1024, m(apps, "job", 1) / 1024))
+    print("| {:,} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} | {:.1f} |".format(
+        apps, m(apps, "job", 0), m(apps, "job", 1) / 1024, m(apps, "send", 0), m(apps, "send", 1) / 1024,
+        m(apps, "orch", 0), m(apps, "orch", 1) / 1024, m(apps, "orchsend", 0), m(apps, "orchsend", 1) / 1024))
 
 # Where the time goes: per metric, the client-observed time of SAVEPOINT + query + RELEASE, as the
 # job logs it (duration_ms) and as psql's \timing shows it; medians over the rounds.

@@ -17,8 +17,8 @@ apt_install() {
   apt-get install -y -qq --no-install-recommends "$@" >&2
 }
 
-# The headers and pkg-config files of the job's C libraries (libpq, libcurl, zlib, libcrypto), a
-# PostgreSQL server, openssl (the tests' throwaway CA).
+# The headers and pkg-config files of the job's C libraries (libpq and the libssl it requires,
+# libcurl, zlib), a PostgreSQL server, openssl (the tests' throwaway CA).
 ensure_packages() {
   local missing=()
   pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)

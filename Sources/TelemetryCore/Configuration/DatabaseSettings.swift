@@ -49,6 +49,14 @@ public struct DatabaseSettings: Sendable {
                 parameters[keyword] = environment[variable]
             }
             parameters["dbname"] = parameters["dbname"] ?? "orchestrator"
+            // Without PG_SSL_MODE the orchestrator (go-pg, no TLS configured) talks to this server
+            // in plain text, so the server accepts that; libpq's default, sslmode=prefer, would
+            // first ask for TLS and start OpenSSL for it (0.8 MB of the delivering run's peak) only
+            // to fall back on Devtron's own PostgreSQL, which offers none. PG_SSL_MODE or PGSSLMODE
+            // still decide; a database URL keeps libpq's default.
+            if parameters["sslmode"] == nil && environment["PGSSLMODE"] == nil {
+                parameters["sslmode"] = "disable"
+            }
             if let port = parameters["port"], !(HTTPDate.number(port, digits: 1...5).map { (1...65535).contains($0) } ?? false) {
                 throw TelemetryError.usage("PG_PORT must be a port number (1-65535), got \(Escaping.quoted(port))")
             }

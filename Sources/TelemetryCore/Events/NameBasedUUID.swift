@@ -1,5 +1,3 @@
-import CLibCrypto
-
 /// Name-based UUIDs (RFC 9562 version 5: SHA-1 over a namespace and a name). The same name gives
 /// the same UUID on every run and every machine, which is what lets PostHog drop a resent event.
 public enum NameBasedUUID {
@@ -15,26 +13,13 @@ public enum NameBasedUUID {
     ))
 
     public static func version5(namespace: UUID, name: String) -> UUID {
-        var bytes = Array(sha1(withUnsafeBytes(of: namespace.uuid) { Array($0) } + Array(name.utf8)).prefix(16))
+        var bytes = Array(SHA1.hash(withUnsafeBytes(of: namespace.uuid) { Array($0) } + Array(name.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50  // version 5
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
         return UUID(uuid: (
             bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
             bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
         ))
-    }
-
-    /// SHA-1 by OpenSSL's libcrypto, which libpq already loads. Used here only as RFC 9562 asks, to
-    /// derive an identifier, not for security.
-    static func sha1(_ data: [UInt8]) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let succeeded = data.withUnsafeBytes { input in
-            EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha1(), nil) == 1
-        }
-        // Only an allocation failure inside OpenSSL stops a SHA-1; there is no better answer then.
-        precondition(succeeded && length == 20, "OpenSSL could not compute a SHA-1")
-        return Array(digest.prefix(Int(length)))
     }
 
     /// The UUID of one event of one installation in one period: "ucid\u{1F}event\u{1F}period".

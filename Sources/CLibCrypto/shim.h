@@ -1,4 +1,0 @@
-#ifndef DEVTRON_TELEMETRY_CLIBCRYPTO_SHIM_H
-#define DEVTRON_TELEMETRY_CLIBCRYPTO_SHIM_H
-#include <openssl/evp.h>
-#endif
