@@ -86,11 +86,7 @@ final class CatalogSQLTests: XCTestCase {
     }
 
     func testAFreshInstallOnTheFullOrchestratorSchema() throws {
-        guard let schema = TestEnvironment.sharedSchema else {
-            if TestEnvironment.isCI { XCTFail("../shared/orchestrator-schema.sql is missing under CI") }
-            throw XCTSkip("../shared/orchestrator-schema.sql is not beside the repository (set TEST_SHARED_SCHEMA)")
-        }
-        let database = try TestDatabase("catalogfresh", loading: [schema])
+        let database = try TestDatabase("catalogfresh", loading: [try TestEnvironment.requireSharedSchema()])
         let connection = try database.connect()
         try connection.executeScript(OrchestratorFixtureExpectations.freshInstallRows)
         assertValues(on: connection, equal: OrchestratorFixtureExpectations.freshInstall, "fresh install")

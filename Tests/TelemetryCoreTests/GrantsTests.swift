@@ -37,11 +37,7 @@ final class GrantsTests: XCTestCase {
     }
 
     private func fullSchema() throws -> URL {
-        guard let schema = TestEnvironment.sharedSchema else {
-            if TestEnvironment.isCI { XCTFail("../shared/orchestrator-schema.sql is missing under CI") }
-            throw XCTSkip("../shared/orchestrator-schema.sql is not beside the repository")
-        }
-        return schema
+        try TestEnvironment.requireSharedSchema()
     }
 
     func testTheRoleComputesEveryMetricOfBothLayoutsOnTheFullSchema() throws {
