@@ -10,7 +10,7 @@ public enum Grants {
     public static func script(role: String, metrics: [Metric] = MetricCatalog.all) throws -> String {
         guard isPlainIdentifier(role) else {
             throw TelemetryError.usage(
-                "role must be a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters, not starting with a digit), got \(quoted(role))"
+                "role must be a lower-case SQL identifier (a-z, 0-9, _; at most 63 characters, not starting with a digit), got \(Escaping.quoted(role))"
             )
         }
         let columns = columnsRead(by: metrics)

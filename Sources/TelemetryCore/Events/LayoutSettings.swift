@@ -25,16 +25,16 @@ public struct LayoutSettings: Sendable, Equatable {
     ) throws -> LayoutSettings {
         let layoutText = layout ?? environment["SUMMARY_LAYOUT"] ?? Metric.Layout.seed.rawValue
         guard let resolvedLayout = Metric.Layout(rawValue: layoutText.trimmed().lowercased()) else {
-            throw TelemetryError.usage("layout must be seed or orchestrator, got \(quoted(layoutText))")
+            throw TelemetryError.usage("layout must be seed or orchestrator, got \(Escaping.quoted(layoutText))")
         }
         let modeText = devtronMode ?? environment["DEVTRON_MODE"] ?? DevtronMode.full.rawValue
         guard let mode = DevtronMode(rawValue: modeText.trimmed().uppercased()) else {
-            throw TelemetryError.usage("Devtron mode must be FULL or EA_ONLY, got \(quoted(modeText))")
+            throw TelemetryError.usage("Devtron mode must be FULL or EA_ONLY, got \(Escaping.quoted(modeText))")
         }
         var release = (devtronReleaseVersion ?? environment["DEVTRON_RELEASE_VERSION"])?.trimmed()
         if release?.isEmpty == true { release = nil }
         if let release, release.count > 64 || release.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw TelemetryError.usage("Devtron release version must be at most 64 printable characters, got \(quoted(release))")
+            throw TelemetryError.usage("Devtron release version must be at most 64 printable characters, got \(Escaping.quoted(release))")
         }
         return LayoutSettings(layout: resolvedLayout, devtronMode: mode, devtronReleaseVersion: release)
     }
@@ -64,9 +64,4 @@ public struct LayoutSettings: Sendable, Equatable {
         }
         return (nested, flat)
     }
-}
-
-/// A value as an error line may show it: quoted, control characters escaped.
-func quoted(_ value: String) -> String {
-    Escaping.quoted(value)
 }
