@@ -70,7 +70,7 @@ let package = Package(
             name: "devtron-telemetry",
             dependencies: [
                 "TelemetryCore",
-                "CMalloc",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
