@@ -116,7 +116,8 @@ public enum HTTPTransfer {
         options.set(CURLOPT_PROTOCOLS_STR, "http,https")
         options.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)
         options.set(CURLOPT_FOLLOWLOCATION, 0)
-        // No signals: libcurl's resolver runs on its own thread and the process has several.
+        // No signals: libcurl's resolver runs on a thread of its own, and a timeout by SIGALRM would
+        // not be safe beside it.
         options.set(CURLOPT_NOSIGNAL, 1)
         options.set(CURLOPT_TIMEOUT_MS, milliseconds(request.timeout))
         options.set(CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds(request.connectTimeout), milliseconds(request.timeout)))

@@ -53,7 +53,7 @@ public struct TelemetryJob: Sendable {
     /// `run`: the Summary (when asked for) from the database, the Heartbeat, one request.
     public func run(
         events: Set<JobEvent>, database: DatabaseSettings, layout: LayoutSettings = LayoutSettings(), logger: Logger
-    ) async -> ExitStatus {
+    ) -> ExitStatus {
         let runStart = Date()
         logger.info("start", metadata: [
             "command": "run", "events": "\(JobEvent.allCases.filter(events.contains).map(\.rawValue).joined(separator: ","))",
@@ -81,11 +81,11 @@ public struct TelemetryJob: Sendable {
         var batch: [CaptureEvent] = []
         if let summary { batch.append(context.jobEvent(.summary, at: runStart, summary: summary)) }
         if events.contains(.heartbeat) { batch.append(context.jobEvent(.heartbeat, at: runStart)) }
-        return max(status, await send(batch, delivery: delivery, logger: logger))
+        return max(status, send(batch, delivery: delivery, logger: logger))
     }
 
     /// `event NAME`: one lifecycle event, no database.
-    public func sendLifecycleEvent(_ event: LifecycleEvent, message: String?, logger: Logger) async -> ExitStatus {
+    public func sendLifecycleEvent(_ event: LifecycleEvent, message: String?, logger: Logger) -> ExitStatus {
         logger.info("start", metadata: ["command": "event", "event": "\(event.rawValue)", "dry_run": "\(configuration.dryRun)"])
         var logger = logger
         let delivery: DeliverySettings
@@ -94,7 +94,7 @@ public struct TelemetryJob: Sendable {
         case .stop(let status): return status
         }
         let context = eventContext(logger: logger)
-        return await send([context.lifecycleEvent(event.rawValue, message: message, at: Date())], delivery: delivery, logger: logger)
+        return send([context.lifecycleEvent(event.rawValue, message: message, at: Date())], delivery: delivery, logger: logger)
     }
 
     private enum DeliveryPlan {
@@ -149,7 +149,7 @@ public struct TelemetryJob: Sendable {
         )
     }
 
-    private func send(_ batch: [CaptureEvent], delivery: DeliverySettings, logger: Logger) async -> ExitStatus {
+    private func send(_ batch: [CaptureEvent], delivery: DeliverySettings, logger: Logger) -> ExitStatus {
         guard !batch.isEmpty else {
             logger.error("result", metadata: ["outcome": "nothing to send"])
             return .failure
@@ -161,7 +161,7 @@ public struct TelemetryJob: Sendable {
                 try output(try request.dryRunDocument() + "\n")
                 logger.info("result", metadata: ["outcome": "printed", "events": "\(names)"])
             } else {
-                try await PostHogClient(settings: delivery).deliver(request, logger: logger)
+                try PostHogClient(settings: delivery).deliver(request, logger: logger)
                 logger.info("result", metadata: ["outcome": "delivered", "events": "\(names)"])
             }
             return .success

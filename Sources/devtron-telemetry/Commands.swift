@@ -2,7 +2,7 @@ import ArgumentParser
 import Logging
 import TelemetryCore
 
-struct DevtronTelemetry: AsyncParsableCommand {
+struct DevtronTelemetry: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "devtron-telemetry",
         abstract: "Anonymous usage telemetry for a Devtron installation: counts from the orchestrator's database, sent to PostHog.",
@@ -18,7 +18,7 @@ struct DevtronTelemetry: AsyncParsableCommand {
     )
 }
 
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Compute the Summary and send Summary and Heartbeat in one request (the default command)."
@@ -32,19 +32,19 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
-    func run() async throws {
+    func run() throws {
         let events = Set(only.isEmpty ? JobEvent.allCases : only)
-        try await withJob(send, logging) { environment in
+        try withJob(send, logging) { environment in
             let settings = try database.resolve(environment)
             return ((settings, try layout.resolve(environment)), settings.secrets)
         } body: { configuration, prepared, logger in
-            await TelemetryJob(configuration: configuration)
+            TelemetryJob(configuration: configuration)
                 .run(events: events, database: prepared.0, layout: prepared.1, logger: logger)
         }
     }
 }
 
-struct EventCommand: AsyncParsableCommand {
+struct EventCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "event",
         abstract: "Send one install/upgrade lifecycle event (no database).",
@@ -64,9 +64,9 @@ struct EventCommand: AsyncParsableCommand {
     @OptionGroup var send: SendOptions
     @OptionGroup var logging: LoggingOptions
 
-    func run() async throws {
-        try await withJob(send, logging) { _ in ((), []) } body: { configuration, _, logger in
-            await TelemetryJob(configuration: configuration).sendLifecycleEvent(name, message: message, logger: logger)
+    func run() throws {
+        try withJob(send, logging) { _ in ((), []) } body: { configuration, _, logger in
+            TelemetryJob(configuration: configuration).sendLifecycleEvent(name, message: message, logger: logger)
         }
     }
 }

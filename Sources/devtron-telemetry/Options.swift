@@ -105,8 +105,8 @@ func secretsInEnvironment(_ environment: Environment) -> [String] {
 func withJob<Prepared>(
     _ send: SendOptions, _ logging: LoggingOptions,
     prepare: (Environment) throws -> (Prepared, secrets: [String]),
-    body: (JobConfiguration, Prepared, Logger) async throws -> ExitStatus
-) async throws {
+    body: (JobConfiguration, Prepared, Logger) throws -> ExitStatus
+) throws {
     let environment = Environment.process
     let known = secretsInEnvironment(environment)
     if let variable = try OptOut.reason(in: environment) {
@@ -118,7 +118,7 @@ func withJob<Prepared>(
     let (prepared, secrets) = try prepare(environment)
     let configuration = try send.resolve(environment)
     let logger = logging.makeLogger(secrets: known + secrets + configuration.delivery.secrets)
-    let status = try await body(configuration, prepared, logger)
+    let status = try body(configuration, prepared, logger)
     if status != .success { throw CommandExit(status: status) }
 }
 

@@ -2,6 +2,12 @@ import DurationUnits
 import HTTP
 import Logging
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Sends a `/batch/` request to PostHog: gzip body, retried per `RetryPolicy` within the overall
 /// deadline, the very same bytes on every attempt so PostHog can drop duplicates by `uuid`.
 ///
@@ -30,7 +36,7 @@ public struct PostHogClient: Sendable {
 
     /// Delivers `request`; throws `TelemetryError.delivery` naming the status and the server's
     /// message, or the last cause when every attempt failed.
-    public func deliver(_ request: BatchRequest, logger: Logger) async throws {
+    public func deliver(_ request: BatchRequest, logger: Logger) throws {
         let clock = ContinuousClock()
         let deadline = clock.now + settings.timeout
         var httpRequest = try makeRequest(request)
@@ -60,7 +66,7 @@ public struct PostHogClient: Sendable {
                     )
                 }
                 logger.debug("delivery retry", metadata: ["wait_ms": "\(milliseconds(wait))"])
-                try await Task.sleep(for: wait)
+                Self.pause(wait)
             }
         }
         throw TelemetryError.delivery("delivery failed after \(attempt) attempt(s); last: \(lastCause)")
@@ -129,6 +135,17 @@ public struct PostHogClient: Sendable {
         }
         let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         return oneLine.count > 200 ? String(oneLine.prefix(200)) + "…" : oneLine
+    }
+
+    /// Blocks the calling thread for `duration`: the job is one thread that has nothing else to do
+    /// between attempts (an `async` sleep would start Swift's concurrency runtime and its threads
+    /// for this one wait). A signal that interrupts the wait does not shorten it.
+    static func pause(_ duration: Duration) {
+        guard duration > .zero else { return }
+        let (seconds, attoseconds) = duration.components
+        var request = timespec(tv_sec: Int(clamping: seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) == -1 && errno == EINTR { request = remaining }
     }
 
     /// "120" or "0.5": the deadline as an operator wrote it.
