@@ -3,11 +3,11 @@
 #   docker build -t ghcr.io/devtron-labs/devtron-telemetry:0.1.0 .
 #
 # Two stages: the official Swift toolchain image (the same Swift release and Debian release as the
-# development machines) compiles a release binary with the Swift runtime and Foundation linked in
-# statically; the runtime stage is plain Debian bookworm-slim with only what that binary loads at
-# run time: libpq5 (the PostgreSQL client library, which brings OpenSSL's libssl3), libcurl4 (HTTP;
-# glibc, libstdc++ and zlib are already part of the base) and the CA certificates that PostHog's and
-# the API server's TLS certificates are verified against.
+# development machines) compiles a release binary with the Swift runtime, Foundation and libstdc++
+# linked in statically; the runtime stage is plain Debian bookworm-slim with only what that binary
+# loads at run time: libpq5 (the PostgreSQL client library, which brings OpenSSL's libssl3), libcurl4
+# (HTTP; glibc, libgcc and zlib are already part of the base) and the CA certificates that PostHog's
+# and the API server's TLS certificates are verified against.
 # For reproducible releases, pin both FROM lines by digest (image:tag@sha256:...).
 # scripts/check-runtime checks the runtime stage without Docker: it builds the binary the same way
 # and runs it in a bookworm minbase root filesystem as the same non-root user.
@@ -17,9 +17,10 @@ FROM swift:6.3.1-bookworm AS build
 
 # Headers and pkg-config files of the system-library targets: libpq-dev (CLibPQ),
 # libcurl4-openssl-dev (CLibCurl), zlib1g-dev (CZlib, the request body's gzip), libssl-dev
-# (libpq's pkg-config file requires it).
+# (libpq's pkg-config file requires it); libstdc++-12-dev for libstdc++'s static archive, which the
+# release link takes instead of the shared library (already in the Swift image; named to be sure).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpq-dev libcurl4-openssl-dev zlib1g-dev libssl-dev \
+    && apt-get install -y --no-install-recommends libpq-dev libcurl4-openssl-dev zlib1g-dev libssl-dev libstdc++-12-dev \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src

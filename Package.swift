@@ -8,6 +8,8 @@ let symbolOrder = "\(Context.packageDirectory)/build-support/symbol-order.txt"
 let symbolOrderFlags = FileManager.default.fileExists(atPath: symbolOrder)
     ? ["-Xlinker", "--symbol-ordering-file=\(symbolOrder)", "-Xlinker", "--no-warn-symbol-ordering"]
     : []
+// The release link takes libstdc++ from its static archive (see the linker script in this directory).
+let staticLibstdcxx = "\(Context.packageDirectory)/build-support/static-libstdc++"
 
 let package = Package(
     name: "devtron-telemetry",
@@ -76,11 +78,13 @@ let package = Package(
             ],
             // Release links trade nothing for a smaller working set (measured by scripts/bench):
             // lld, a position-dependent executable (no relative relocations to apply at start-up),
-            // no dynamic export of every Swift symbol, and the functions the job runs laid out
+            // no dynamic export of every Swift symbol, libstdc++ linked in statically (the Swift
+            // runtime is its only user in the process), and the functions the job runs laid out
             // side by side (build-support/symbol-order.txt, made by scripts/symbol-order).
             linkerSettings: [
                 .unsafeFlags(
-                    ["-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"] + symbolOrderFlags,
+                    ["-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic",
+                     "-Xclang-linker", "-L\(staticLibstdcxx)"] + symbolOrderFlags,
                     .when(platforms: [.linux], configuration: .release)
                 ),
             ]

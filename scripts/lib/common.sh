@@ -18,13 +18,15 @@ apt_install() {
 }
 
 # The headers and pkg-config files of the job's C libraries (libpq and the libssl it requires,
-# libcurl, zlib), a PostgreSQL server, openssl (the tests' throwaway CA).
+# libcurl, zlib), libstdc++'s static archive (the release link, see Package.swift), a PostgreSQL
+# server, openssl (the tests' throwaway CA).
 ensure_packages() {
   local missing=()
   pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
   pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
   pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
   pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev)
+  compgen -G "/usr/lib/gcc/*/*/libstdc++.a" >/dev/null || missing+=(libstdc++-12-dev)
   pg_bindir >/dev/null 2>&1 || missing+=(postgresql)
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
