@@ -14,7 +14,9 @@ public struct DeliverySettings: Sendable {
     /// The project API key; `nil` is allowed only for a dry run.
     public let apiKey: String?
     public let retryPolicy: RetryPolicy
-    /// Overall deadline for delivery, every attempt and wait included.
+    /// Overall deadline for delivery, every attempt and wait included (`--timeout`). A job that
+    /// spent part of it on the network before delivering (Devtron's telemetry service, the
+    /// Kubernetes version) delivers within what is left (`TelemetryJob`).
     public let timeout: Duration
     public let proxy: ProxySettings
     /// The certificate authorities PostHog's certificate must chain to: the system's, or those of
@@ -59,9 +61,12 @@ public struct DeliverySettings: Sendable {
             throw TelemetryError.usage("--max-attempts must be between 1 and 100, got \(attempts)")
         }
         let configuredHost = host ?? environment["POSTHOG_HOST"]
+        // Trimmed as UCID is: a Secret made from a file carries its newline, and a blank key is no
+        // key (Devtron's telemetry service is asked instead).
+        let key = (apiKey ?? environment["POSTHOG_API_KEY"]).map { $0.trimmed() }
         return try DeliverySettings(
             host: configuredHost ?? defaultHost,
-            apiKey: apiKey ?? environment["POSTHOG_API_KEY"],
+            apiKey: key?.isEmpty == false ? key : nil,
             retryPolicy: RetryPolicy(maxAttempts: attempts),
             timeout: try Seconds.parse(timeout, name: "--timeout") ?? defaultTimeout,
             proxy: try ProxySettings.from(environment),
@@ -71,13 +76,18 @@ public struct DeliverySettings: Sendable {
     }
 
     /// These settings with the key and endpoint Devtron's telemetry service named (the configured
-    /// host, if any, kept), and what is left of the deadline after asking it.
-    public func using(_ info: TelemetryService.PostHogInfo, timeout remaining: Duration) throws -> DeliverySettings {
-        try DeliverySettings(
-            host: hostConfigured ? baseURL : info.endpoint,
-            apiKey: info.apiKey, retryPolicy: retryPolicy, timeout: remaining, proxy: proxy, trust: trust,
-            hostConfigured: hostConfigured
-        )
+    /// host, if any, kept).
+    public func using(_ info: TelemetryService.PostHogInfo) throws -> DeliverySettings {
+        do {
+            return try DeliverySettings(
+                host: hostConfigured ? baseURL : info.endpoint,
+                apiKey: info.apiKey, retryPolicy: retryPolicy, timeout: timeout, proxy: proxy, trust: trust,
+                hostConfigured: hostConfigured
+            )
+        } catch {
+            // The service's answer, not the operator's setting: nothing of it is quoted.
+            throw TelemetryError.service("Devtron's telemetry service named a PostHog endpoint that cannot be used; nothing was sent")
+        }
     }
 
     static func trust(_ environment: Environment) -> Trust {

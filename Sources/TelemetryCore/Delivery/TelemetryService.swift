@@ -23,8 +23,13 @@ public struct TelemetryService: Sendable {
 
     public init(url: String) throws {
         let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
-        guard let parts = HTTPURL(trimmed) else {
-            throw TelemetryError.usage("Devtron's telemetry service must be an http(s) URL like \(Self.defaultURL), got \"\(url)\"")
+        // Checked like the PostHog host, by the same parser: a bad URL is a configuration error
+        // (exit 2, nothing sent, on a dry run too), shown with its userinfo masked and cut short.
+        guard let parts = URLText.parseHTTP(trimmed, allowUserInfo: false, allowPath: true) else {
+            throw TelemetryError.usage(
+                "Devtron's telemetry service must be an http(s) URL like \(Self.defaultURL) (no user, query or fragment), "
+                    + "got \(Escaping.quoted(URLText.maskingUserInfo(url)))"
+            )
         }
         baseURL = trimmed
         scheme = parts.scheme
@@ -83,7 +88,9 @@ public struct TelemetryService: Sendable {
             headers: [("Accept", "application/json"), ("User-Agent", TelemetryVersion.userAgent)],
             timeout: min(remaining, Self.requestTimeout),
             proxy: delivery.proxy.server(scheme: scheme, host: host)?.httpProxy,
-            trust: delivery.trust, responseLimit: Self.responseLimit
+            // One byte more than the limit is read, to tell an answer of exactly the limit (taken)
+            // from a larger one (refused).
+            trust: delivery.trust, responseLimit: Self.responseLimit + 1
         )
         let response: HTTPResponse
         do {
@@ -94,7 +101,7 @@ public struct TelemetryService: Sendable {
         guard (200...299).contains(response.status) else {
             throw Self.failure(url, "HTTP \(response.status)" + (response.reason.isEmpty ? "" : " \(response.reason)"))
         }
-        guard response.body.count < Self.responseLimit else {
+        guard response.body.count <= Self.responseLimit else {
             throw Self.failure(url, "the answer is larger than \(Self.responseLimit / 1024) KiB")
         }
         return response.body
@@ -143,8 +150,12 @@ extension TelemetryService {
         }) else {
             return .failure(AnswerError("PosthogApiKey decodes to something that is not an API key"))
         }
-        guard let endpoint = info.PosthogEndpoint?.trimmed(), HTTPURL(endpoint) != nil else {
-            return .failure(AnswerError("PosthogEndpoint is not an http(s) URL"))
+        // The very check a configured PostHog host passes, so an endpoint taken here is one the
+        // delivery accepts; what was wrong with it is not quoted (an operator never wrote it).
+        guard let endpoint = info.PosthogEndpoint?.trimmed(),
+              URLText.parseHTTP(endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint, allowUserInfo: false, allowPath: true) != nil
+        else {
+            return .failure(AnswerError("PosthogEndpoint is not a usable http(s) URL"))
         }
         return .success(PostHogInfo(apiKey: decoded, endpoint: endpoint, encodedKey: encoded))
     }
@@ -162,6 +173,11 @@ extension TelemetryService {
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8]) -> Result<T, AnswerError> {
+        // `{"result": false, "result": true}` is read as false by some parsers and true by others
+        // (Go, Python, JavaScript take the last): an answer that means two things is unreadable.
+        if JSONDuplicateKeys.found(in: body) {
+            return .failure(AnswerError("the answer holds the same key twice in one object"))
+        }
         do {
             return .success(try JSONDecoder().decode(type, from: Data(body)))
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
@@ -186,20 +202,5 @@ extension TelemetryService {
             }
         }
         return out
-    }
-}
-
-/// An http(s) URL with a host and nothing the job would not send as is (no user, query or fragment).
-struct HTTPURL {
-    let scheme: String
-    let host: String
-
-    init?(_ text: String) {
-        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty,
-              url.query == nil, url.fragment == nil, url.user == nil
-        else { return nil }
-        self.scheme = scheme
-        self.host = host
     }
 }
