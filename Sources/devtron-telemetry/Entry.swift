@@ -44,8 +44,9 @@ enum Entry {
                 do {
                     try writeStandardOutput(DevtronTelemetry.fullMessage(for: error) + "\n")  // --help, --version
                 } catch {
-                    report("error: \(error)", redactor)
-                    exit(ExitStatus.failure.rawValue)
+                    // --never-fail holds here too: `event --help --never-fail > /dev/full` is exit 0.
+                    report("error: \(error)" + (neverFail ? "; exit 0 (--never-fail)" : ""), redactor)
+                    exit(neverFail ? 0 : ExitStatus.failure.rawValue)
                 }
                 exit(0)
             }
@@ -63,7 +64,7 @@ enum Entry {
 
     /// One line on stderr: secrets masked, then every control character escaped, as in log lines.
     static func report(_ line: String, _ redactor: Redactor) {
-        LogSink.standardError.write(redactor.redact(Escaping.oneLine(redactor.redact(line))))
+        LogSink.standardError.write(redactor.redact(Escaping.oneLine(Escaping.cut(redactor.redact(line), to: 2 * Escaping.fieldLimit))))
     }
 
     /// ArgumentParser's message without its usage lines. A value it echoes may itself hold a line
@@ -78,21 +79,18 @@ enum Entry {
         return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? Escaping.oneLine(text)
     }
 
-    /// Values given to secret-bearing flags, so that an error echoing them cannot leak them: the
-    /// API key, the whole database URL and any password in it or in the PostHog host.
+    /// Secrets given on the command line, so that an error echoing them cannot leak them: the
+    /// whole value of a secret flag (the settings marked secret), and the password of any URL in
+    /// any argument — found without a list of which flags hold URLs, so none can be forgotten.
     static func secretArguments(_ arguments: [String]) -> [String] {
-        var secrets: [String] = []
+        var secrets = arguments.flatMap(URLText.passwords(in:))
         for (index, argument) in arguments.enumerated() {
-            for flag in ["--posthog-api-key", "--database-url", "--posthog-host"] {
-                var value: String?
+            for flag in SecretSetting.flags {
                 if argument == flag, index + 1 < arguments.count {
-                    value = arguments[index + 1]
+                    secrets.append(arguments[index + 1])
                 } else if argument.hasPrefix(flag + "=") {
-                    value = String(argument.dropFirst(flag.count + 1))
+                    secrets.append(String(argument.dropFirst(flag.count + 1)))
                 }
-                guard let value else { continue }
-                secrets += URLText.passwords(in: value)
-                if flag != "--posthog-host" { secrets.append(value) }
             }
         }
         return secrets

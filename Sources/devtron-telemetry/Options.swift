@@ -90,14 +90,12 @@ struct CommandExit: Error {
 }
 
 /// The secrets known before any configuration is resolved, so even a usage error is redacted:
-/// the passwords and the API key, the whole database URL and the passwords inside it, and those
-/// of the PostHog host and the proxies (found by hand: a URL that fails to parse is the very case
-/// whose error must stay masked).
+/// the values of the secret settings, and the password of any URL in any variable (found by hand:
+/// a URL that fails to parse is the very case whose error must stay masked; and without a list of
+/// which variables hold URLs, so none can be forgotten).
 func secretsInEnvironment(_ environment: Environment) -> [String] {
-    let plain = ["PG_PASSWORD", "PGPASSWORD", "POSTHOG_API_KEY", "DATABASE_URL"].compactMap { environment[$0] }
-    let urls = ["DATABASE_URL", "POSTHOG_HOST", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"]
-        .compactMap { environment[$0] }
-    return plain + urls.flatMap(URLText.passwords(in:))
+    SecretSetting.variables.compactMap { environment[$0] }
+        + environment.variables.values.filter { $0.contains("://") || $0.contains("password") }.flatMap(URLText.passwords(in:))
 }
 
 /// Common path of `run` and `event`: opt-out first (nothing read, nothing sent), then configuration.
@@ -108,7 +106,7 @@ func withJob<Prepared>(
     body: (JobConfiguration, Prepared, Logger) throws -> ExitStatus
 ) throws {
     let environment = Environment.process
-    let known = secretsInEnvironment(environment)
+    let known = secretsInEnvironment(environment) + Entry.secretArguments(Array(CommandLine.arguments.dropFirst()))
     if let variable = try OptOut.reason(in: environment) {
         logging.makeLogger(secrets: known).info(
             "telemetry disabled", metadata: ["by": "\(variable)", "database": "not read", "network": "not used"]

@@ -5,8 +5,17 @@ public enum Escaping {
     /// `value` as a JSON string literal, quotes included, control characters escaped, cut to
     /// `limit` characters: how an error line shows a value it rejects.
     public static func quoted(_ value: String, limit: Int = 100) -> String {
-        let shown = value.count > limit ? String(value.prefix(limit)) + "…" : value
-        return "\"" + escaped(shown, quotesAndBackslashes: true) + "\""
+        "\"" + escaped(cut(value, to: limit), quotesAndBackslashes: true) + "\""
+    }
+
+    /// Longest value a log or error line shows whole: every line the job writes has a bounded
+    /// length, whatever an operator or a server put into a value.
+    public static let fieldLimit = 512
+
+    /// `value` cut to `limit` characters, "…" marking the cut. Cut only after masking: a secret
+    /// cut in two would no longer be recognised.
+    public static func cut(_ value: String, to limit: Int = fieldLimit) -> String {
+        value.count > limit ? String(value.prefix(limit)) + "…" : value
     }
 
     /// `text` with its control characters escaped (`\n`, `\r`, `\t`, `\u001b`, …) and nothing else

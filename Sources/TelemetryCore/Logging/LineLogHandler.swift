@@ -53,9 +53,10 @@ public struct LineLogHandler: LogHandler {
         for key in merged.keys.sorted() {
             fields.append((key, merged[key].map { "\($0)" } ?? ""))
         }
-        // Masked before escaping (a secret holding a quote or a newline is found as it is), and
-        // the finished line once more for any secret the escaping could not change.
-        sink.write(redactor.redact(render(fields.map { ($0.0, redactor.redact($0.1)) })))
+        // Masked before escaping (a secret holding a quote or a newline is found as it is), then
+        // cut to a bounded length, and the finished line masked once more for any secret the
+        // escaping could not change.
+        sink.write(redactor.redact(render(fields.map { ($0.0, Escaping.cut(redactor.redact($0.1))) })))
     }
 
     private func render(_ fields: [(String, String)]) -> String {
