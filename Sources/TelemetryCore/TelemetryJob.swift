@@ -1,3 +1,4 @@
+import DurationUnits
 import Logging
 import Postgres
 
@@ -51,21 +52,28 @@ public struct TelemetryJob: Sendable {
     }
 
     /// `run`: the Summary (when asked for) from the database, the Heartbeat, one request.
+    /// `--timeout` bounds every network step: Devtron's telemetry service, the Kubernetes
+    /// version and the delivery share it; the database has limits of its own and is not counted.
     public func run(
         events: Set<JobEvent>, database: DatabaseSettings, layout: LayoutSettings = LayoutSettings(), logger: Logger
     ) -> ExitStatus {
         let runStart = Date()
+        let network = NetworkBudget(configuration.delivery.timeout)
         logger.info("start", metadata: [
             "command": "run", "events": "\(JobEvent.allCases.filter(events.contains).map(\.rawValue).joined(separator: ","))",
             "dry_run": "\(configuration.dryRun)", "layout": "\(layout.layout.rawValue)",
         ])
+        logConfiguration(logger)
         // Before the database: an installation that opted out in Devtron's registry is not read.
         var logger = logger
         let delivery: DeliverySettings
-        switch deliverySettings(&logger) {
+        switch deliverySettings(&logger, network: network) {
         case .deliver(let settings): delivery = settings
         case .stop(let status): return status
         }
+        let context = eventContext(layout: layout, network: network, logger: logger)
+        // What the network steps so far left of --timeout, kept while the database is read.
+        let remaining = network.remaining
         var status = ExitStatus.success
         var summary: Summary?
         if events.contains(.summary) {
@@ -77,24 +85,37 @@ public struct TelemetryJob: Sendable {
                 status = .failure
             }
         }
-        let context = eventContext(layout: layout, logger: logger)
         var batch: [CaptureEvent] = []
         if let summary { batch.append(context.jobEvent(.summary, at: runStart, summary: summary)) }
         if events.contains(.heartbeat) { batch.append(context.jobEvent(.heartbeat, at: runStart)) }
-        return max(status, send(batch, delivery: delivery, logger: logger))
+        return max(status, send(batch, delivery: delivery, until: ContinuousClock().now + remaining, logger: logger))
     }
 
-    /// `event NAME`: one lifecycle event, no database.
+    /// `event NAME`: one lifecycle event, no database; `--timeout` bounds the whole of it.
     public func sendLifecycleEvent(_ event: LifecycleEvent, message: String?, logger: Logger) -> ExitStatus {
         logger.info("start", metadata: ["command": "event", "event": "\(event.rawValue)", "dry_run": "\(configuration.dryRun)"])
+        let network = NetworkBudget(configuration.delivery.timeout)
+        logConfiguration(logger)
         var logger = logger
         let delivery: DeliverySettings
-        switch deliverySettings(&logger) {
+        switch deliverySettings(&logger, network: network) {
         case .deliver(let settings): delivery = settings
         case .stop(let status): return status
         }
-        let context = eventContext(logger: logger)
-        return send([context.lifecycleEvent(event.rawValue, message: message, at: Date())], delivery: delivery, logger: logger)
+        let context = eventContext(network: network, logger: logger)
+        return send([context.lifecycleEvent(event.rawValue, message: message, at: Date())], delivery: delivery,
+                    until: network.deadline, logger: logger)
+    }
+
+    /// With `--verbose`: what the run will do, as resolved (no secret is among these).
+    private func logConfiguration(_ logger: Logger) {
+        let delivery = configuration.delivery
+        logger.debug("configuration", metadata: [
+            "posthog_host": "\(delivery.hostConfigured ? delivery.baseURL : "from the telemetry service")",
+            "api_key": "\(delivery.apiKey == nil ? "not configured" : "configured")",
+            "telemetry_service": "\(configuration.asksTelemetryService ? configuration.telemetryService.baseURL : "not asked")",
+            "max_attempts": "\(delivery.retryPolicy.maxAttempts)", "timeout_s": "\(delivery.timeout.inSeconds)",
+        ])
     }
 
     private enum DeliveryPlan {
@@ -106,11 +127,10 @@ public struct TelemetryJob: Sendable {
     /// The configured delivery settings, or those Devtron's telemetry service names. The fetched
     /// key is masked in `logger` from the moment it is known. Both questions share the delivery
     /// deadline; what is left of it is the delivery's.
-    private func deliverySettings(_ logger: inout Logger) -> DeliveryPlan {
+    private func deliverySettings(_ logger: inout Logger, network: NetworkBudget) -> DeliveryPlan {
         guard configuration.asksTelemetryService else { return .deliver(configuration.delivery) }
         let service = configuration.telemetryService
-        let clock = ContinuousClock()
-        let deadline = clock.now + configuration.delivery.timeout
+        let deadline = network.deadline
         do {
             let info = try service.postHogInfo(delivery: configuration.delivery, deadline: deadline)
             logger = logger.masking(info.secrets)
@@ -120,7 +140,7 @@ public struct TelemetryJob: Sendable {
                 ])
                 return .stop(.success)
             }
-            let settings = try configuration.delivery.using(info, timeout: clock.now.duration(to: deadline))
+            let settings = try configuration.delivery.using(info)
             logger.info("telemetry service answered", metadata: [
                 "service": "\(service.baseURL)", "posthog_endpoint": "\(info.endpoint)", "posthog_host": "\(settings.baseURL)",
             ])
@@ -140,16 +160,18 @@ public struct TelemetryJob: Sendable {
         return SummaryCollector(layout: layout).collect(on: connection, runStart: runStart, logger: logger)
     }
 
-    private func eventContext(layout: LayoutSettings = LayoutSettings(), logger: Logger) -> EventContext {
+    private func eventContext(layout: LayoutSettings = LayoutSettings(), network: NetworkBudget, logger: Logger) -> EventContext {
         let serverVersion = ServerVersionDiscovery(environment: configuration.environment)
-            .resolve(explicit: configuration.serverVersion, logger: logger)
+            // At most half of what is left: a silent API server still leaves delivery its share.
+            .resolve(explicit: configuration.serverVersion, within: network.remaining / 2, logger: logger)
         return EventContext(
             ucid: configuration.ucid, devtronVersion: configuration.devtronVersion, serverVersion: serverVersion,
             layout: layout, geoIPDisabled: configuration.geoIPDisabled
         )
     }
 
-    private func send(_ batch: [CaptureEvent], delivery: DeliverySettings, logger: Logger) -> ExitStatus {
+    private func send(_ batch: [CaptureEvent], delivery: DeliverySettings, until deadline: ContinuousClock.Instant,
+                      logger: Logger) -> ExitStatus {
         guard !batch.isEmpty else {
             logger.error("result", metadata: ["outcome": "nothing to send"])
             return .failure
@@ -161,7 +183,7 @@ public struct TelemetryJob: Sendable {
                 try output(try request.dryRunDocument() + "\n")
                 logger.info("result", metadata: ["outcome": "printed", "events": "\(names)"])
             } else {
-                try PostHogClient(settings: delivery).deliver(request, logger: logger)
+                try PostHogClient(settings: delivery).deliver(request, until: deadline, logger: logger)
                 logger.info("result", metadata: ["outcome": "delivered", "events": "\(names)"])
             }
             return .success
@@ -170,4 +192,16 @@ public struct TelemetryJob: Sendable {
             return .failure
         }
     }
+}
+
+/// The one `--timeout` that every network step of a command shares, from the command's start.
+struct NetworkBudget {
+    let deadline: ContinuousClock.Instant
+
+    init(_ timeout: Duration) {
+        deadline = ContinuousClock().now + timeout
+    }
+
+    /// What is left, never negative.
+    var remaining: Duration { max(.zero, ContinuousClock().now.duration(to: deadline)) }
 }

@@ -36,9 +36,11 @@ public struct PostHogClient: Sendable {
 
     /// Delivers `request`; throws `TelemetryError.delivery` naming the status and the server's
     /// message, or the last cause when every attempt failed.
-    public func deliver(_ request: BatchRequest, logger: Logger) throws {
+    /// `deadline`, when given, is what is left of `--timeout` after the command's other network
+    /// steps; by default the whole of it from now.
+    public func deliver(_ request: BatchRequest, until deadline: ContinuousClock.Instant? = nil, logger: Logger) throws {
         let clock = ContinuousClock()
-        let deadline = clock.now + settings.timeout
+        let deadline = deadline ?? clock.now + settings.timeout
         var httpRequest = try makeRequest(request)
         let policy = settings.retryPolicy
         var attempt = 0

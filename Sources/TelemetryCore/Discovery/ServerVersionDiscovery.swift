@@ -15,15 +15,21 @@ public struct ServerVersionDiscovery: Sendable {
         self.environment = environment
     }
 
-    /// The explicit version if given; else the API server's; else "unknown".
-    public func resolve(explicit: String?, logger: Logger) -> String {
+    /// The explicit version if given; else the API server's, asked within `budget` (what is left
+    /// of the command's `--timeout`, and at most `timeout`); else "unknown".
+    public func resolve(explicit: String?, within budget: Duration? = nil, logger: Logger) -> String {
         if let explicit { return explicit }
         guard let host = environment["KUBERNETES_SERVICE_HOST"] else {
             logger.warning("server version unknown", metadata: ["reason": "not in a pod (KUBERNETES_SERVICE_HOST unset) and --server-version not given"])
             return Self.unknown
         }
+        let limit = min(timeout, budget ?? timeout)
+        guard limit > .zero else {
+            logger.warning("server version unknown", metadata: ["reason": "no time left within --timeout"])
+            return Self.unknown
+        }
         do {
-            let version = try fetch(host: host)
+            let version = try fetch(host: host, timeout: limit)
             logger.debug("server version discovered", metadata: ["version": "\(version)"])
             return version
         } catch {
@@ -32,7 +38,7 @@ public struct ServerVersionDiscovery: Sendable {
         }
     }
 
-    private func fetch(host: String) throws -> String {
+    private func fetch(host: String, timeout: Duration) throws -> String {
         let port = environment["KUBERNETES_SERVICE_PORT"] ?? "443"
         let directory = environment["KUBERNETES_SERVICE_ACCOUNT_DIR"] ?? Self.defaultServiceAccountDirectory
         let token = try readFile(directory + "/token").trimmed()
@@ -70,7 +76,7 @@ public struct ServerVersionDiscovery: Sendable {
         do {
             return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         } catch {
-            throw DiscoveryError("cannot read \(path)")
+            throw DiscoveryError("cannot read \(Escaping.quoted(path))")
         }
     }
 
