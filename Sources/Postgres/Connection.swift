@@ -26,28 +26,35 @@ public final class Connection {
     var segmentTimings: [Duration] = []
 
     /// Opens a session. `connect_timeout` and every other keyword come from `parameters`.
+    ///
+    /// The handshake is driven here (`PQconnectStartParams`, `PQconnectPoll`) rather than by
+    /// `PQconnectdbParams`, so that the notice processor is in place before the server can say
+    /// anything: a WARNING sent while connecting would otherwise reach stderr raw, through libpq's
+    /// default processor. libpq leaves `connect_timeout` to the caller in this mode; it bounds the
+    /// whole handshake.
     public init(_ parameters: ConnectionParameters) throws {
         let pairs = parameters.values.sorted { $0.key < $1.key }
         let conn = withCStringArray(pairs.map(\.key)) { keywords in
             withCStringArray(pairs.map(\.value)) { values in
-                PQconnectdbParams(keywords, values, 0)
+                PQconnectStartParams(keywords, values, 0)
             }
         }
         guard let conn else {
             throw PostgresError(.connection, message: "cannot allocate a libpq connection")
         }
+        // Server notices would go to stderr by default; the caller decides what is logged.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+        let connected = Self.completeHandshake(conn, within: Self.connectTimeout(parameters))
         var endpoint = parameters.endpointDescription
         if let host = PQhost(conn), let port = PQport(conn), host.pointee != 0 {
             endpoint = "\(String(cString: host)):\(String(cString: port))"
         }
         self.endpoint = endpoint
-        guard PQstatus(conn) == CONNECTION_OK else {
-            let reason = String(cString: PQerrorMessage(conn))
+        guard connected, PQstatus(conn) == CONNECTION_OK else {
+            let reason = connected ? Self.connectionFailure(String(cString: PQerrorMessage(conn))) : "timeout expired"
             PQfinish(conn)
             throw PostgresError(.connection, message: "cannot connect to \(endpoint): \(reason)")
         }
-        // Server notices would go to stderr by default; the caller decides what is logged.
-        PQsetNoticeProcessor(conn, { _, _ in }, nil)
         self.handle = conn
     }
 
@@ -59,6 +66,64 @@ public final class Connection {
             PQfinish(handle)
             self.handle = nil
         }
+    }
+
+    /// `connect_timeout` as libpq reads it: whole seconds, none (0, absent) meaning no limit.
+    static func connectTimeout(_ parameters: ConnectionParameters) -> Duration? {
+        guard let text = parameters["connect_timeout"], let seconds = Int(text), seconds > 0 else { return nil }
+        return .seconds(max(2, min(seconds, 86_400)))
+    }
+
+    /// Polls the connection until it is made or failed; false when `limit` passed first.
+    private static func completeHandshake(_ conn: OpaquePointer, within limit: Duration?) -> Bool {
+        guard PQstatus(conn) != CONNECTION_BAD else { return true }
+        let clock = ContinuousClock()
+        let deadline = limit.map { clock.now + $0 }
+        var state = PGRES_POLLING_WRITING
+        while true {
+            switch state {
+            case PGRES_POLLING_OK, PGRES_POLLING_FAILED:
+                return true
+            default:
+                var wait: Int32 = -1
+                if let deadline {
+                    let remaining = clock.now.duration(to: deadline)
+                    guard remaining > .zero else { return false }
+                    wait = Int32(clamping: max(1, remaining.wholeMilliseconds))
+                }
+                let socket = PQsocket(conn)
+                guard socket >= 0 else { return true }
+                let events = state == PGRES_POLLING_READING ? POLLIN : POLLOUT
+                var descriptor = pollfd(fd: socket, events: Int16(events), revents: 0)
+                let ready = poll(&descriptor, 1, wait)
+                if ready < 0 && errno != EINTR { return true }
+                if ready <= 0 { continue }
+                state = PQconnectPoll(conn)
+            }
+        }
+    }
+
+    /// libpq's reason for a failed connection, without the server's own words: what follows
+    /// "FATAL:" or "ERROR:" is text the server chose, shown only as one of a few fixed sentences.
+    static func connectionFailure(_ libpqMessage: String) -> String {
+        let firstLine = libpqMessage.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        guard let marker = firstLine.firstRange(of: "FATAL:") ?? firstLine.firstRange(of: "ERROR:") else {
+            return firstLine.isEmpty ? "libpq gave no reason" : firstLine
+        }
+        let serverText = firstLine[marker.upperBound...].lowercased()
+        let known: [(phrase: String, sentence: String)] = [
+            ("password authentication failed", "password authentication failed"),
+            ("no pg_hba.conf entry", "no pg_hba.conf entry allows this host, user and database"),
+            ("does not exist", "the database or the role does not exist"),
+            ("too many connections", "too many connections"),
+            ("starting up", "the database system is starting up"),
+            ("shutting down", "the database system is shutting down"),
+            ("in recovery mode", "the database system is in recovery mode"),
+            ("not permitted to log in", "the role is not permitted to log in"),
+            ("permission denied", "permission denied"),
+        ]
+        let sentence = known.first { serverText.contains($0.phrase) }?.sentence ?? "its reason is the server's own text, not shown"
+        return String(firstLine[..<marker.lowerBound]) + "the server refused the session: " + sentence
     }
 
     /// The server's version as an integer, e.g. 150018 for 15.18.

@@ -23,4 +23,25 @@ final class ProxyTests: XCTestCase {
         XCTAssertNil(try ProxySettings.from(Environment([:])).server(scheme: "https", host: "x"))
         XCTAssertThrowsError(try ProxySettings.from(Environment(["HTTPS_PROXY": "socks5://p:1"])))
     }
+
+    func testANoProxyEntryWithAPortMatchesItsHost() throws {
+        // curl and Go compare the host only: "host:port" entries bypass the proxy for that host.
+        let proxy = try ProxySettings.from(Environment([
+            "HTTPS_PROXY": "http://proxy.corp:3128", "NO_PROXY": "127.0.0.1:8080,internal.example:443,[::1]:9",
+        ]))
+        for direct in ["127.0.0.1", "internal.example", "api.internal.example", "::1"] {
+            XCTAssertNil(proxy.server(scheme: "https", host: direct), direct)
+        }
+        for proxied in ["127.0.0.2", "internal.example.org", "example"] {
+            XCTAssertNotNil(proxy.server(scheme: "https", host: proxied), proxied)
+        }
+    }
+
+    func testAnHTTPSProxyIsRefused() {
+        for variable in ["HTTPS_PROXY", "HTTP_PROXY", "https_proxy"] {
+            XCTAssertThrowsError(try ProxySettings.from(Environment([variable: "https://proxy.corp:3128"])), variable) { error in
+                XCTAssertEqual((error as? TelemetryError)?.exitCode, .usage)
+            }
+        }
+    }
 }

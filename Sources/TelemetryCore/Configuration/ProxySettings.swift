@@ -59,8 +59,9 @@ public struct ProxySettings: Sendable, Equatable {
             if entry == "*" { return true }
             if entry.contains("/") { return IPv4Block(entry)?.contains(host) ?? false }
             var name = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
-            name = Self.unbracketed(name)
-            if let colon = name.lastIndex(of: ":"), !name.contains("::"), name.filter({ $0 == ":" }).count == 1 {
+            if name.hasPrefix("["), let close = name.firstIndex(of: "]") {
+                name = String(name[name.index(after: name.startIndex)..<close])  // "[::1]" or "[::1]:port"
+            } else if let colon = name.lastIndex(of: ":"), !name.contains("::"), name.filter({ $0 == ":" }).count == 1 {
                 name = String(name[..<colon])  // "host:port": the port is not compared
             }
             return host == name || host.hasSuffix("." + name)
@@ -81,8 +82,16 @@ public struct ProxySettings: Sendable, Equatable {
         else {
             throw TelemetryError.usage("\(variable) is not a proxy URL like http://proxy.example:3128")
         }
+        // An https:// proxy would have to be spoken to in TLS; sending it a plain CONNECT (with
+        // the proxy's password) or a plain POST (with the API key) would be a downgrade. Refused.
+        guard url.scheme == "http" else {
+            throw TelemetryError.usage(
+                "\(variable) names an https:// proxy, which is not supported; give an http:// proxy "
+                    + "(the connection to an https target through it is still TLS); nothing was sent"
+            )
+        }
         return Server(
-            host: url.host, port: url.port ?? (url.scheme == "https" ? 443 : 80),
+            host: url.host, port: url.port ?? 80,
             username: url.user, password: url.password  // percent-decoded
         )
     }
