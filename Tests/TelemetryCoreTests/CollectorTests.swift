@@ -96,4 +96,30 @@ final class CollectorTests: XCTestCase {
             }
         }
     }
+
+    func testARowExactlyOnTheWindowsStartIsOutsideIt() throws {
+        // The window is created_on > start - 24 h. The run "starts" at 2030-01-01T00:00:00.000Z, so
+        // every row of the fixture (created around now()) is outside it; of the rows added here,
+        // the one created exactly at 2029-12-31T00:00:00.000Z is outside too, the one a millisecond
+        // later inside: one CI and one CD pipeline in the window.
+        let database = try TestDatabase("window", rows: "tricky-rows.sql")
+        try database.connect().executeScript("""
+            INSERT INTO ci_pipeline (id, app_id, name, active, deleted, created_on, created_by, updated_on, updated_by) VALUES
+              (90, 1, 'on-the-edge', true, false, '2029-12-31T00:00:00.000Z', 1, now(), 1),
+              (91, 1, 'just-inside', true, false, '2029-12-31T00:00:00.001Z', 1, now(), 1);
+            INSERT INTO pipeline (id, app_id, ci_pipeline_id, environment_id, trigger_type, pipeline_name, deleted,
+                                  deployment_app_name, created_on, created_by, updated_on, updated_by) VALUES
+              (90, 1, 90, 2, 'MANUAL', 'on-the-edge', false, 'e', '2029-12-31T00:00:00.000Z', 1, now(), 1),
+              (91, 1, 91, 2, 'MANUAL', 'just-inside', false, 'i', '2029-12-31T00:00:00.001Z', 1, now(), 1);
+            """)
+        let settings = try DatabaseSettings.resolve(
+            databaseURL: database.url, statementTimeout: nil, connectTimeout: nil, environment: Environment([:])
+        )
+        let connection = try SummaryCollector.openSession(settings)
+        defer { connection.close() }
+        let start = try XCTUnwrap(ISO8601DateFormatter().date(from: "2030-01-01T00:00:00Z"))
+        let summary = SummaryCollector(layout: .seed).collect(on: connection, runStart: start, logger: CapturedLog().logger())
+        XCTAssertEqual(summary.values["ciCountPerDay"], .integer(1))
+        XCTAssertEqual(summary.values["cdCountPerDay"], .integer(1))
+    }
 }
