@@ -31,7 +31,7 @@ public struct JobConfiguration: Sendable {
         self.dryRun = dryRun
         self.delivery = delivery
         self.environment = environment
-        self.telemetryService = try telemetryService ?? TelemetryService(url: TelemetryService.defaultURL)
+        self.telemetryService = try telemetryService ?? TelemetryService(url: Settings.telemetryService.defaultValue ?? "")
         self.geoIPDisabled = geoIPDisabled
     }
 
@@ -85,7 +85,7 @@ public struct TelemetryJob: Sendable {
                 status = .failure
             }
         }
-        var batch: [CaptureEvent] = []
+        var batch: [TelemetryEvent] = []
         if let summary { batch.append(context.jobEvent(.summary, at: runStart, summary: summary)) }
         if events.contains(.heartbeat) { batch.append(context.jobEvent(.heartbeat, at: runStart)) }
         return max(status, send(batch, delivery: delivery, until: ContinuousClock().now + remaining, logger: logger))
@@ -170,22 +170,20 @@ public struct TelemetryJob: Sendable {
         )
     }
 
-    private func send(_ batch: [CaptureEvent], delivery: DeliverySettings, until deadline: ContinuousClock.Instant,
+    /// Hands the events to the sink of this run: standard output on a dry run, else PostHog.
+    private func send(_ batch: [TelemetryEvent], delivery: DeliverySettings, until deadline: ContinuousClock.Instant,
                       logger: Logger) -> ExitStatus {
         guard !batch.isEmpty else {
             logger.error("result", metadata: ["outcome": "nothing to send"])
             return .failure
         }
-        let names = batch.map(\.event).joined(separator: ",")
-        let request = BatchRequest(apiKey: delivery.apiKey, batch: batch)
+        let sink: any EventSink = configuration.dryRun
+            ? DryRunSink(apiKeyConfigured: delivery.apiKey != nil, output: output)
+            : PostHogSink(settings: delivery, deadline: deadline)
+        let names = batch.map(\.name).joined(separator: ",")
         do {
-            if configuration.dryRun {
-                try output(try request.dryRunDocument() + "\n")
-                logger.info("result", metadata: ["outcome": "printed", "events": "\(names)"])
-            } else {
-                try PostHogClient(settings: delivery).deliver(request, until: deadline, logger: logger)
-                logger.info("result", metadata: ["outcome": "delivered", "events": "\(names)"])
-            }
+            try sink.take(batch, logger: logger)
+            logger.info("result", metadata: ["outcome": "\(sink.outcome)", "events": "\(names)"])
             return .success
         } catch {
             logger.error("result", metadata: ["outcome": "failed", "events": "\(names)", "error": "\(error)"])

@@ -85,7 +85,7 @@ enum Entry {
     static func secretArguments(_ arguments: [String]) -> [String] {
         var secrets = arguments.flatMap(URLText.passwords(in:))
         for (index, argument) in arguments.enumerated() {
-            for flag in SecretSetting.flags {
+            for flag in Settings.secretFlags {
                 if argument == flag, index + 1 < arguments.count {
                     secrets.append(arguments[index + 1])
                 } else if argument.hasPrefix(flag + "=") {

@@ -3,13 +3,13 @@ import TelemetryCore
 
 /// Which Summary a run sends, and what the orchestrator layout reports beside the database.
 struct LayoutOptions: ParsableArguments {
-    @Option(name: .long, help: "Summary layout: seed (the nested seven counts) or orchestrator (the orchestrator's flat properties) (env SUMMARY_LAYOUT; default seed).")
+    @Option(name: Settings.layout.name, help: Settings.layout.argumentHelp)
     var layout: String?
 
-    @Option(name: .long, help: "Devtron's mode, FULL or EA_ONLY, sent in the orchestrator layout (env DEVTRON_MODE; default FULL).")
+    @Option(name: Settings.devtronMode.name, help: Settings.devtronMode.argumentHelp)
     var devtronMode: String?
 
-    @Option(name: .long, help: "The installed Devtron release, sent in the orchestrator layout (env DEVTRON_RELEASE_VERSION; left out when unset).")
+    @Option(name: Settings.devtronReleaseVersion.name, help: Settings.devtronReleaseVersion.argumentHelp)
     var devtronReleaseVersion: String?
 
     func resolve(_ environment: Environment) throws -> LayoutSettings {

@@ -2,12 +2,18 @@ import ArgumentParser
 import Logging
 import TelemetryCore
 
+/// A setting of the table as ArgumentParser takes it: its flag and its help, both from the record.
+extension Setting {
+    var name: NameSpecification { .customLong(flag ?? "") }
+    var argumentHelp: ArgumentHelp { ArgumentHelp(helpWithSources) }
+}
+
 /// How the job logs (README: "Exit codes", last paragraph).
 struct LoggingOptions: ParsableArguments {
-    @Option(name: .long, help: "Log line format on stderr: text (key=value) or json.")
+    @Option(name: Settings.logFormat.name, help: Settings.logFormat.argumentHelp)
     var logFormat: LineLogHandler.Format = .text
 
-    @Flag(name: .long, help: "Also log debug records.")
+    @Flag(name: Settings.verbose.name, help: Settings.verbose.argumentHelp)
     var verbose = false
 
     func makeLogger(secrets: [String]) -> Logger {
@@ -18,43 +24,43 @@ struct LoggingOptions: ParsableArguments {
 
 extension LineLogHandler.Format: ExpressibleByArgument {}
 
-/// Who is sending and where to (README: "Configuration").
+/// Who is sending and where to (docs/configuration.md).
 struct SendOptions: ParsableArguments {
-    @Option(name: .long, help: "The installation's client id (env UCID; Devtron keeps it in ConfigMap devtron-ucid).")
+    @Option(name: Settings.ucid.name, help: Settings.ucid.argumentHelp)
     var ucid: String?
 
-    @Option(name: .long, help: "Kubernetes version to report (env SERVER_VERSION; default: asked of the API server in a pod, else \"unknown\").")
+    @Option(name: Settings.serverVersion.name, help: Settings.serverVersion.argumentHelp)
     var serverVersion: String?
 
-    @Option(name: .long, help: "Devtron version to report (env DEVTRON_VERSION; default v1).")
+    @Option(name: Settings.devtronVersion.name, help: Settings.devtronVersion.argumentHelp)
     var devtronVersion: String?
 
-    @Option(name: .long, help: "PostHog base URL (env POSTHOG_HOST; default \(DeliverySettings.defaultHost)).")
+    @Option(name: Settings.posthogHost.name, help: Settings.posthogHost.argumentHelp)
     var posthogHost: String?
 
-    @Option(name: .long, help: "PostHog project API key (env POSTHOG_API_KEY, preferred: flags show in the process list). Without one, key and endpoint come from Devtron's telemetry service; a dry run needs none.")
+    @Option(name: Settings.posthogAPIKey.name, help: Settings.posthogAPIKey.argumentHelp)
     var posthogApiKey: String?
 
-    @Option(name: .long, help: "Devtron's telemetry service, asked for the key, the endpoint and the opt-out when no API key is given (env DEVTRON_TELEMETRY_URL; default \(TelemetryService.defaultURL)).")
+    @Option(name: Settings.telemetryService.name, help: Settings.telemetryService.argumentHelp)
     var telemetryService: String?
 
-    @Option(name: .long, help: "Delivery attempts in all (default 5).")
-    var maxAttempts: Int?
+    @Option(name: Settings.maxAttempts.name, help: Settings.maxAttempts.argumentHelp)
+    var maxAttempts: String?
 
-    @Option(name: .long, help: "Overall delivery deadline in seconds, retries included (default 120).")
+    @Option(name: Settings.timeout.name, help: Settings.timeout.argumentHelp)
     var timeout: String?
 
-    @Flag(name: .long, help: "Print the request body (API key REDACTED) on stdout instead of sending it.")
+    @Flag(name: Settings.dryRun.name, help: Settings.dryRun.argumentHelp)
     var dryRun = false
 
     func resolve(_ environment: Environment) throws -> JobConfiguration {
-        guard let ucid = ucid ?? environment["UCID"] else {
+        guard let ucid = Settings.ucid.given(ucid, environment) else {
             throw TelemetryError.usage("no UCID: set UCID or --ucid (Devtron keeps it in ConfigMap devtron-ucid, key UCID)")
         }
         return try JobConfiguration(
             ucid: ucid,
-            devtronVersion: devtronVersion ?? environment["DEVTRON_VERSION"] ?? "v1",
-            serverVersion: serverVersion ?? environment["SERVER_VERSION"],
+            devtronVersion: Settings.devtronVersion.text(devtronVersion, environment) ?? "",
+            serverVersion: Settings.serverVersion.given(serverVersion, environment),
             dryRun: dryRun,
             delivery: DeliverySettings.resolve(
                 host: posthogHost, apiKey: posthogApiKey, maxAttempts: maxAttempts, timeout: timeout, environment: environment
@@ -66,15 +72,15 @@ struct SendOptions: ParsableArguments {
     }
 }
 
-/// How to reach the orchestrator's database (README: "Configuration").
+/// How to reach the orchestrator's database (docs/configuration.md).
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "libpq conninfo string or postgres:// URI (env DATABASE_URL; else the orchestrator's PG_ADDR, PG_PORT, PG_USER, PG_PASSWORD, PG_DATABASE, PG_SSL_MODE, PG_SSL_ROOT_CERT; else libpq's PG* defaults).")
+    @Option(name: Settings.databaseURL.name, help: Settings.databaseURL.argumentHelp)
     var databaseURL: String?
 
-    @Option(name: .long, help: "Per-statement limit on the server, in seconds (env PG_READ_TIMEOUT; default 30).")
+    @Option(name: Settings.statementTimeout.name, help: Settings.statementTimeout.argumentHelp)
     var statementTimeout: String?
 
-    @Option(name: .long, help: "Connection timeout in seconds (default 10).")
+    @Option(name: Settings.connectTimeout.name, help: Settings.connectTimeout.argumentHelp)
     var connectTimeout: String?
 
     func resolve(_ environment: Environment) throws -> DatabaseSettings {
@@ -94,7 +100,7 @@ struct CommandExit: Error {
 /// a URL that fails to parse is the very case whose error must stay masked; and without a list of
 /// which variables hold URLs, so none can be forgotten).
 func secretsInEnvironment(_ environment: Environment) -> [String] {
-    SecretSetting.variables.compactMap { environment[$0] }
+    Settings.secretVariables.compactMap { environment[$0] }
         + environment.variables.values.filter { $0.contains("://") || $0.contains("password") }.flatMap(URLText.passwords(in:))
 }
 

@@ -105,7 +105,7 @@ final class ConfigurationTests: XCTestCase {
                              ("HTTPS://US.I.POSTHOG.COM", "US.I.POSTHOG.COM")] {
             XCTAssertEqual(try DeliverySettings.resolve(host: host, apiKey: nil, maxAttempts: nil, timeout: nil, environment: Environment([:])).host, name, host)
         }
-        XCTAssertThrowsError(try DeliverySettings.resolve(host: nil, apiKey: nil, maxAttempts: 0, timeout: nil, environment: Environment([:])))
+        XCTAssertThrowsError(try DeliverySettings.resolve(host: nil, apiKey: nil, maxAttempts: "0", timeout: nil, environment: Environment([:])))
     }
 
     func testRejectedValuesAreShownEscapedOnOneLineAndWithoutPasswords() throws {

@@ -36,4 +36,27 @@ final class DocumentationTests: XCTestCase {
         XCTAssertEqual(String(readme[begin.upperBound..<end.lowerBound]), MetricCatalog.markdown(MetricCatalog.selection(nil)),
                        "regenerate with: devtron-telemetry metrics --layout all --format markdown")
     }
+
+    func testTheGeneratedPagesAreTheCodesRendering() throws {
+        let pages: [(String, String)] = [
+            ("docs/configuration.md", ConfigurationDocument.markdown()), ("docs/metrics.md", MetricsDocument.markdown()),
+        ]
+        for (path, rendering) in pages {
+            let file = try String(contentsOf: TestEnvironment.repositoryFile(path), encoding: .utf8)
+            XCTAssertEqual(file, rendering, "regenerate with: devtron-telemetry docs \(path.dropFirst(5).dropLast(3)) > \(path)")
+        }
+    }
+
+    func testEverySettingOfTheTableIsDocumentedAndNamedOnce() {
+        let flags = Settings.all.compactMap(\.flag)
+        let variables = Settings.all.flatMap(\.variables)
+        XCTAssertEqual(Set(flags).count, flags.count, "a flag in two records")
+        XCTAssertEqual(Set(variables).count, variables.count, "a variable in two records")
+        let page = ConfigurationDocument.markdown()
+        for setting in Settings.all {
+            for name in setting.variables + (setting.flagName.map { [$0] } ?? []) {
+                XCTAssertTrue(page.contains("`\(name)`"), name)
+            }
+        }
+    }
 }

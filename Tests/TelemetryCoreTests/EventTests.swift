@@ -70,7 +70,7 @@ final class EventTests: XCTestCase {
         let counts = ["cdCountPerDay": 1, "ciCountPerDay": 0, "clusterCount": 1, "environmentCount": 1,
                       "nonProdAppCount": 1, "prodAppCount": 0, "userCount": 2]
         let runAt = runStart.addingTimeInterval(3 * 3600 + 17 * 60)  // 2026-11-24T03:17:00.512Z
-        let request = BatchRequest(apiKey: "phc_secret", batch: [
+        let request = PostHogBatch(apiKey: "phc_secret", events: [
             context.jobEvent(.summary, at: runAt, summary: Summary(counts: counts)), context.jobEvent(.heartbeat, at: runAt),
         ])
         let body = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try request.wireBody())) as? [String: Any])
@@ -121,7 +121,7 @@ final class EventTests: XCTestCase {
 
     func testGeoIPDisableIsAddedToEveryEventWhenAskedFor() throws {
         let context = EventContext(ucid: "u", devtronVersion: "v1", serverVersion: "unknown", geoIPDisabled: true)
-        let request = BatchRequest(apiKey: nil, batch: [
+        let request = PostHogBatch(apiKey: nil, events: [
             context.jobEvent(.summary, at: runStart, summary: Summary(counts: [:])), context.jobEvent(.heartbeat, at: runStart),
             context.lifecycleEvent("InstallationStart", message: nil, at: runStart),
         ])
@@ -135,7 +135,7 @@ final class EventTests: XCTestCase {
 
     func testDryRunDocumentRedactsTheKeyOrOmitsIt() throws {
         let context = EventContext(ucid: "u", devtronVersion: "v1", serverVersion: "unknown")
-        let withKey = BatchRequest(apiKey: "phc_secret", batch: [context.jobEvent(.heartbeat, at: runStart)])
+        let withKey = PostHogBatch(apiKey: "phc_secret", events: [context.jobEvent(.heartbeat, at: runStart)])
         let shown = try withKey.dryRunDocument()
         XCTAssertFalse(shown.contains("phc_secret"))
         let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
@@ -144,7 +144,7 @@ final class EventTests: XCTestCase {
         let keys = shown.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { String($0.dropFirst(3).prefix { $0 != "\"" }) }
         XCTAssertEqual(keys, keys.sorted(), "top-level keys sorted")
 
-        let withoutKey = BatchRequest(apiKey: nil, batch: [])
+        let withoutKey = PostHogBatch(apiKey: nil, events: [])
         XCTAssertFalse(try withoutKey.dryRunDocument().contains("api_key"))
     }
 

@@ -7,7 +7,7 @@ final class LayoutTests: XCTestCase {
     /// 2026-11-24T03:17:00.512Z
     let runStart = Date(timeIntervalSince1970: 1_795_490_220.512)
 
-    private func properties(_ event: CaptureEvent) throws -> [String: Any] {
+    private func properties(_ event: TelemetryEvent) throws -> [String: Any] {
         let data = try JSONEncoder().encode(event)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         return try XCTUnwrap(object["properties"] as? [String: Any])

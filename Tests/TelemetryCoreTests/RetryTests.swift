@@ -116,7 +116,7 @@ final class DeliveryPiecesTests: XCTestCase {
 
     func testEachAttemptIsLimitedToThirtySeconds() throws {
         let settings = try DeliverySettings.resolve(host: nil, apiKey: "k", maxAttempts: nil, timeout: nil, environment: Environment([:]))
-        let request = try PostHogClient(settings: settings).makeRequest(BatchRequest(apiKey: "k", batch: []))
+        let request = try PostHogClient(settings: settings).makeRequest(PostHogBatch(apiKey: "k", events: []))
         XCTAssertEqual(request.timeout, .seconds(30))
         XCTAssertEqual(request.url, "https://us.i.posthog.com/batch/")
         XCTAssertEqual(Array(request.body.prefix(2)), [0x1f, 0x8b], "gzip")

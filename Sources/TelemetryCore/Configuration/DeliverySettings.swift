@@ -2,9 +2,6 @@ import HTTP
 
 /// Where and how events are sent (README: "Configuration", "Delivery, retries and deduplication").
 public struct DeliverySettings: Sendable {
-    public static let defaultHost = "https://us.i.posthog.com"
-    public static let defaultTimeout: Duration = .seconds(120)
-
     /// The capture endpoint: `{host}/batch/`.
     public let endpoint: String
     /// The host as configured, without a trailing slash.
@@ -36,7 +33,7 @@ public struct DeliverySettings: Sendable {
         // (exit 2, nothing sent), never a delivery failure retried until the deadline.
         guard let url = URLText.parseHTTP(trimmed, allowUserInfo: false, allowPath: true) else {
             throw TelemetryError.usage(
-                "PostHog host must be an http(s) URL like \(Self.defaultHost) (no user, query or fragment), "
+                "PostHog host must be an http(s) URL like \(Settings.posthogHost.defaultValue ?? "") (no user, query or fragment), "
                     + "got \(Escaping.quoted(URLText.maskingUserInfo(host)))"
             )
         }
@@ -54,21 +51,18 @@ public struct DeliverySettings: Sendable {
 
     /// Resolves the settings from flags (`nil` when not given) and the environment.
     public static func resolve(
-        host: String?, apiKey: String?, maxAttempts: Int?, timeout: String?, environment: Environment
+        host: String?, apiKey: String?, maxAttempts: String?, timeout: String?, environment: Environment
     ) throws -> DeliverySettings {
-        let attempts = maxAttempts ?? 5
-        guard (1...100).contains(attempts) else {
-            throw TelemetryError.usage("--max-attempts must be between 1 and 100, got \(attempts)")
-        }
-        let configuredHost = host ?? environment["POSTHOG_HOST"]
+        let attempts = try Settings.maxAttempts.integer(maxAttempts, environment) ?? RetryPolicy().maxAttempts
+        let configuredHost = Settings.posthogHost.given(host, environment)
         // Trimmed as UCID is: a Secret made from a file carries its newline, and a blank key is no
         // key (Devtron's telemetry service is asked instead).
-        let key = (apiKey ?? environment["POSTHOG_API_KEY"]).map { $0.trimmed() }
+        let key = Settings.posthogAPIKey.given(apiKey, environment).map { $0.trimmed() }
         return try DeliverySettings(
-            host: configuredHost ?? defaultHost,
+            host: Settings.posthogHost.text(host, environment) ?? "",
             apiKey: key?.isEmpty == false ? key : nil,
             retryPolicy: RetryPolicy(maxAttempts: attempts),
-            timeout: try Seconds.parse(timeout, name: "--timeout") ?? defaultTimeout,
+            timeout: try Settings.timeout.seconds(timeout, environment) ?? .zero,
             proxy: try ProxySettings.from(environment),
             trust: trust(environment),
             hostConfigured: configuredHost != nil
@@ -91,8 +85,8 @@ public struct DeliverySettings: Sendable {
     }
 
     static func trust(_ environment: Environment) -> Trust {
-        if let file = environment["SSL_CERT_FILE"], !file.isEmpty { return .file(file) }
-        if let directory = environment["SSL_CERT_DIR"], !directory.isEmpty { return .directory(directory) }
+        if let file = Settings.sslCertFile.given(nil, environment) { return .file(file) }
+        if let directory = Settings.sslCertDir.given(nil, environment) { return .directory(directory) }
         return .system
     }
 

@@ -33,11 +33,13 @@ public struct ProxySettings: Sendable, Equatable {
     }
 
     public static func from(_ environment: Environment) throws -> ProxySettings {
-        func value(_ name: String) -> String? { environment[name] ?? environment[name.lowercased()] }
+        func server(_ setting: Setting) throws -> Server? {
+            try setting.given(nil, environment).map { try parseServer($0, variable: setting.variables.first ?? "proxy") }
+        }
         return ProxySettings(
-            httpsProxy: try value("HTTPS_PROXY").map { try parseServer($0, variable: "HTTPS_PROXY") },
-            httpProxy: try value("HTTP_PROXY").map { try parseServer($0, variable: "HTTP_PROXY") },
-            noProxy: (value("NO_PROXY") ?? "").split(separator: ",")
+            httpsProxy: try server(Settings.httpsProxy),
+            httpProxy: try server(Settings.httpProxy),
+            noProxy: (Settings.noProxy.given(nil, environment) ?? "").split(separator: ",")
                 .map { $0.trimmed().lowercased() }
                 .filter { !$0.isEmpty }
         )

@@ -132,7 +132,7 @@ public enum URLText {
         }
         var port: Int?
         if let portText {
-            guard let number = HTTPDate.number(String(portText), digits: 1...5), (1...65535).contains(number) else { return nil }
+            guard let number = DecimalNumber.port(String(portText)) else { return nil }
             port = number
         }
         return HTTPURL(scheme: scheme, host: String(host), port: port, user: user, password: password)

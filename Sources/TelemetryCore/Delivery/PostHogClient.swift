@@ -38,7 +38,7 @@ public struct PostHogClient: Sendable {
     /// message, or the last cause when every attempt failed.
     /// `deadline`, when given, is what is left of `--timeout` after the command's other network
     /// steps; by default the whole of it from now.
-    public func deliver(_ request: BatchRequest, until deadline: ContinuousClock.Instant? = nil, logger: Logger) throws {
+    public func deliver(_ request: PostHogBatch, until deadline: ContinuousClock.Instant? = nil, logger: Logger) throws {
         let clock = ContinuousClock()
         let deadline = deadline ?? clock.now + settings.timeout
         var httpRequest = try makeRequest(request)
@@ -75,7 +75,7 @@ public struct PostHogClient: Sendable {
     }
 
     /// The request every attempt sends: the gzip body made once, so every attempt sends the same bytes.
-    public func makeRequest(_ request: BatchRequest) throws -> HTTPRequest {
+    public func makeRequest(_ request: PostHogBatch) throws -> HTTPRequest {
         HTTPRequest(
             method: .post, url: settings.endpoint,
             headers: [

@@ -61,11 +61,8 @@ public enum HTTPDate {
         return Date(timeIntervalSince1970: TimeInterval(timegm(&fields)))
     }
 
-    /// A decimal number of exactly `digits` ASCII digits (no sign, no spaces), else nil.
-    static func number(_ text: String, digits: ClosedRange<Int>) -> Int? {
-        let scalars = text.unicodeScalars
-        guard digits.contains(scalars.count), scalars.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
-        return Int(text)
+    private static func number(_ text: String, digits: ClosedRange<Int>) -> Int? {
+        DecimalNumber.parse(text, digits: digits)
     }
 
     private static func time(_ text: String) -> [Int]? {

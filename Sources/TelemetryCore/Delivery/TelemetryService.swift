@@ -9,8 +9,6 @@ import HTTP
 /// never a guess; an unknown opt-out is not a yes. Each question is asked once, under the
 /// delivery's proxy, trust and deadline: the CronJob's next run asks again.
 public struct TelemetryService: Sendable {
-    public static let defaultURL = "https://telemetry.devtron.ai"
-    public static let variable = "DEVTRON_TELEMETRY_URL"
     /// The answers are a few hundred bytes; anything much larger is not one of them.
     public static let responseLimit = 16 * 1024
     /// Longest a single question may take, however long the overall deadline.
@@ -27,7 +25,7 @@ public struct TelemetryService: Sendable {
         // (exit 2, nothing sent, on a dry run too), shown with its userinfo masked and cut short.
         guard let parts = URLText.parseHTTP(trimmed, allowUserInfo: false, allowPath: true) else {
             throw TelemetryError.usage(
-                "Devtron's telemetry service must be an http(s) URL like \(Self.defaultURL) (no user, query or fragment), "
+                "Devtron's telemetry service must be an http(s) URL like \(Settings.telemetryService.defaultValue ?? "") (no user, query or fragment), "
                     + "got \(Escaping.quoted(URLText.maskingUserInfo(url)))"
             )
         }
@@ -38,7 +36,7 @@ public struct TelemetryService: Sendable {
 
     /// From `--telemetry-service`, else `DEVTRON_TELEMETRY_URL`, else Devtron's own service.
     public static func resolve(flag: String?, environment: Environment) throws -> TelemetryService {
-        try TelemetryService(url: flag ?? environment[variable] ?? defaultURL)
+        try TelemetryService(url: Settings.telemetryService.text(flag, environment) ?? "")
     }
 
     /// The PostHog project key and endpoint the service names.

@@ -6,7 +6,6 @@ import Logging
 /// gives "unknown" and a warning; the job goes on.
 public struct ServerVersionDiscovery: Sendable {
     public static let unknown = "unknown"
-    public static let defaultServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount"
 
     public let environment: Environment
     public var timeout: Duration = .seconds(5)
@@ -19,7 +18,7 @@ public struct ServerVersionDiscovery: Sendable {
     /// of the command's `--timeout`, and at most `timeout`); else "unknown".
     public func resolve(explicit: String?, within budget: Duration? = nil, logger: Logger) -> String {
         if let explicit { return explicit }
-        guard let host = environment["KUBERNETES_SERVICE_HOST"] else {
+        guard let host = Settings.kubernetesHost.given(nil, environment) else {
             logger.warning("server version unknown", metadata: ["reason": "not in a pod (KUBERNETES_SERVICE_HOST unset) and --server-version not given"])
             return Self.unknown
         }
@@ -39,8 +38,8 @@ public struct ServerVersionDiscovery: Sendable {
     }
 
     private func fetch(host: String, timeout: Duration) throws -> String {
-        let port = environment["KUBERNETES_SERVICE_PORT"] ?? "443"
-        let directory = environment["KUBERNETES_SERVICE_ACCOUNT_DIR"] ?? Self.defaultServiceAccountDirectory
+        let port = Settings.kubernetesPort.text(nil, environment) ?? ""
+        let directory = Settings.serviceAccountDirectory.text(nil, environment) ?? ""
         let token = try readFile(directory + "/token").trimmed()
         // The token goes into a header line: a line break in it would start a header of its own.
         guard !token.isEmpty, !token.unicodeScalars.contains(where: Escaping.isControl) else {

@@ -103,18 +103,23 @@ public struct EventProperties: Encodable, Sendable, Equatable {
     }
 }
 
-/// One entry of the `/batch/` request's `batch` array.
-public struct CaptureEvent: Encodable, Sendable, Equatable {
-    public let type: String = "capture"
-    public let event: String
+/// One event as the job builds it, whatever it is sent to: its name, who it is about, its identity
+/// (uuid and the envelope timestamp PostHog deduplicates on) and its properties. The wire format
+/// is the sink's (Delivery/PostHog).
+public struct TelemetryEvent: Encodable, Sendable, Equatable {
+    public let name: String
     public let distinctID: String
     public let uuid: String
+    /// RFC 3339 UTC with milliseconds: a job event's period start, a lifecycle event's real time.
     public let timestamp: String
     public let properties: EventProperties
 
-    enum CodingKeys: String, CodingKey {
-        case type, event, uuid, timestamp, properties
-        case distinctID = "distinct_id"
+    public init(name: String, distinctID: String, uuid: String, timestamp: String, properties: EventProperties) {
+        self.name = name
+        self.distinctID = distinctID
+        self.uuid = uuid
+        self.timestamp = timestamp
+        self.properties = properties
     }
 }
 
@@ -143,7 +148,7 @@ public struct EventContext: Sendable {
     /// a name-based UUID and, as the envelope timestamp, the period's start, so that every run in
     /// the period sends the same (uuid, event, distinct_id, timestamp) and PostHog keeps one event.
     /// The run's real time stays in `properties.timestamp`.
-    public func jobEvent(_ kind: JobEvent, at runStart: Date, summary: Summary? = nil) -> CaptureEvent {
+    public func jobEvent(_ kind: JobEvent, at runStart: Date, summary: Summary? = nil) -> TelemetryEvent {
         let uuid = NameBasedUUID.event(ucid: ucid, event: kind.rawValue, period: kind.period(of: runStart))
         let (nested, flat) = layout.properties(summary: summary)
         return capture(kind.rawValue, uuid: uuid, envelope: kind.periodStart(of: runStart), at: runStart,
@@ -151,63 +156,25 @@ public struct EventContext: Sendable {
     }
 
     /// A lifecycle event; each one is its own occurrence, so its UUID is random and its timestamp real.
-    public func lifecycleEvent(_ name: String, message: String?, at date: Date) -> CaptureEvent {
+    public func lifecycleEvent(_ name: String, message: String?, at date: Date) -> TelemetryEvent {
         capture(name, uuid: UUID(), envelope: date, at: date, summary: nil, flat: [:], message: message)
     }
 
     private func capture(
         _ name: String, uuid: UUID, envelope: Date, at date: Date, summary: [String: PropertyValue]?,
         flat: [String: PropertyValue], message: String?
-    ) -> CaptureEvent {
+    ) -> TelemetryEvent {
         var properties = EventProperties(
             ucid: ucid, eventType: name, devtronVersion: devtronVersion, serverVersion: serverVersion,
             timestamp: Timestamp.rfc3339(date), summary: summary, flat: flat, eventMessage: message
         )
         properties.geoIPDisable = geoIPDisabled ? true : nil
-        return CaptureEvent(
-            event: name,
+        return TelemetryEvent(
+            name: name,
             distinctID: ucid,
             uuid: uuid.uuidString.lowercased(),
             timestamp: Timestamp.rfc3339(envelope),
             properties: properties
         )
-    }
-}
-
-/// The body of `POST /batch/`. It has no `sent_at`: PostHog would shift each stored
-/// timestamp by `now − sent_at`, so a resent body would land later each time and no longer match
-/// the event it duplicates (posthog-go's batch leaves it out for the same reason).
-public struct BatchRequest: Encodable, Sendable, Equatable {
-    public let apiKey: String?
-    public let batch: [CaptureEvent]
-
-    enum CodingKeys: String, CodingKey {
-        case apiKey = "api_key"
-        case batch
-    }
-
-    public init(apiKey: String?, batch: [CaptureEvent]) {
-        self.apiKey = apiKey
-        self.batch = batch
-    }
-
-    /// The compact body that is sent.
-    public func wireBody() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self))
-    }
-
-    /// What `--dry-run` prints: pretty, keys sorted, the API key shown as "REDACTED".
-    public func dryRunDocument() throws -> String {
-        let shown = BatchRequest(redactedFrom: self)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(shown), as: UTF8.self)
-    }
-
-    private init(redactedFrom request: BatchRequest) {
-        apiKey = request.apiKey == nil ? nil : "REDACTED"
-        batch = request.batch
     }
 }

@@ -23,15 +23,15 @@ public struct LayoutSettings: Sendable, Equatable {
     public static func resolve(
         layout: String?, devtronMode: String?, devtronReleaseVersion: String?, environment: Environment
     ) throws -> LayoutSettings {
-        let layoutText = layout ?? environment["SUMMARY_LAYOUT"] ?? Metric.Layout.seed.rawValue
+        let layoutText = Settings.layout.text(layout, environment) ?? ""
         guard let resolvedLayout = Metric.Layout(rawValue: layoutText.trimmed().lowercased()) else {
             throw TelemetryError.usage("layout must be seed or orchestrator, got \(Escaping.quoted(layoutText))")
         }
-        let modeText = devtronMode ?? environment["DEVTRON_MODE"] ?? DevtronMode.full.rawValue
+        let modeText = Settings.devtronMode.text(devtronMode, environment) ?? ""
         guard let mode = DevtronMode(rawValue: modeText.trimmed().uppercased()) else {
             throw TelemetryError.usage("Devtron mode must be FULL or EA_ONLY, got \(Escaping.quoted(modeText))")
         }
-        var release = (devtronReleaseVersion ?? environment["DEVTRON_RELEASE_VERSION"])?.trimmed()
+        var release = Settings.devtronReleaseVersion.given(devtronReleaseVersion, environment)?.trimmed()
         if release?.isEmpty == true { release = nil }
         if let release, release.count > 64 || release.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw TelemetryError.usage("Devtron release version must be at most 64 printable characters, got \(Escaping.quoted(release))")
