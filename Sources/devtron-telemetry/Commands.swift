@@ -13,7 +13,7 @@ struct DevtronTelemetry: ParsableCommand {
             failed. Opt out with TELEMETRY_DISABLED=true or DO_NOT_TRACK=1 (IS_AIR_GAP_ENVIRONMENT=true does the same).
             """,
         version: "\(TelemetryVersion.libraryName) \(TelemetryVersion.current)",
-        subcommands: [RunCommand.self, EventCommand.self, MetricsCommand.self, GrantsCommand.self],
+        subcommands: [RunCommand.self, EventCommand.self, MetricsCommand.self, GrantsCommand.self, DocsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
@@ -99,13 +99,31 @@ struct GrantsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grants",
         abstract: "Print the SQL that creates a login role allowed to read exactly the columns the metrics read.",
-        discussion: "Run its output as the database's owner, e.g. devtron-telemetry grants | psql -v ON_ERROR_STOP=1 \"$DATABASE_URL\"; then set the role's password apart. Safe to run again."
+        discussion: """
+            Run its output as the database's owner, e.g. devtron-telemetry grants | psql -v ON_ERROR_STOP=1 "$DATABASE_URL"; \
+            then set the role's password apart. Safe to run again. A role that is SUPERUSER or BYPASSRLS, a member \
+            (directly or through other roles) of pg_read_all_data, pg_write_all_data or of such a role, or that owns \
+            tables of public (or is a member of their owner) is refused. With a database configured as for run \
+            (--database-url, DATABASE_URL, else the orchestrator's PG_* variables), the role is checked there first: \
+            refused, exit 2; database unreachable, exit 1; nothing printed either way. With none configured, the \
+            script is printed unchecked, and refuses such a role itself when it is applied.
+            """
     )
 
     @Option(name: .long, help: "The role's name (default \(Grants.defaultRole)).")
     var role: String = Grants.defaultRole
 
+    @OptionGroup var database: DatabaseOptions
+
     func run() throws {
-        try writeStandardOutput(try Grants.script(role: role))
+        // The name first: a bad one is refused without a database.
+        let script = try Grants.script(role: role)
+        let environment = Environment.process
+        if Grants.databaseConfigured(databaseURL: database.databaseURL, environment: environment) {
+            let session = try SummaryCollector.openSession(try database.resolve(environment))
+            defer { session.close() }
+            if let refusal = try Grants.refusal(of: role, on: session) { throw TelemetryError.usage(refusal) }
+        }
+        try writeStandardOutput(script)
     }
 }
