@@ -28,14 +28,15 @@ let package = Package(
         // libpq, the PostgreSQL client library, as a system library: the database driver by design.
         .systemLibrary(
             name: "CLibPQ",
+            path: "Sources/CShims/CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        // Durations to whole milliseconds and seconds from outside to durations: one rule, no trap.
-        .target(name: "DurationUnits"),
+        // The one duration type's conversions: whole milliseconds, outside seconds, log text; no trap.
+        .target(name: "Durations"),
         .target(
             name: "Postgres",
-            dependencies: ["CLibPQ", "DurationUnits"]
+            dependencies: ["CLibPQ", "Durations"]
         ),
         // The job's other C libraries, all already in the process beside libpq: libcurl for HTTP
         // (TLS, proxies, time limits), zlib for the gzip body. Swift packages for the same
@@ -44,26 +45,28 @@ let package = Package(
         // OpenSSL 3's would start its provider machinery, 2 MB, for one 20-byte digest.
         .systemLibrary(
             name: "CLibCurl",
+            path: "Sources/CShims/CLibCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
         // glibc's mallopt, to keep the process to one malloc arena (see Entry.swift).
-        .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CMalloc", path: "Sources/CShims/CMalloc"),
         .systemLibrary(
             name: "CZlib",
+            path: "Sources/CShims/CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         .target(
             name: "HTTP",
-            dependencies: ["CLibCurl", "DurationUnits"]
+            dependencies: ["CLibCurl", "Durations"]
         ),
         .target(
             name: "TelemetryCore",
             dependencies: [
                 "Postgres",
                 "HTTP",
-                "DurationUnits",
+                "Durations",
                 "CZlib",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -104,10 +107,10 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "DurationUnits", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Durations", "TestSupport"]),
         .testTarget(
             name: "TelemetryCoreTests",
-            dependencies: ["TelemetryCore", "DurationUnits", "HTTP", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["TelemetryCore", "Durations", "HTTP", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         // Runs the built executable as a subprocess, as an operator or a CronJob would.
         .testTarget(name: "CLITests", dependencies: ["devtron-telemetry", "TelemetryCore", "TestSupport"]),

@@ -7,7 +7,7 @@
 /// saturate instead, since they come from outside the process.
 extension Duration {
     /// Whole milliseconds, rounded up; saturated at `Int64`'s bounds.
-    public var wholeMilliseconds: Int64 {
+    package var wholeMilliseconds: Int64 {
         let (seconds, attoseconds) = components
         let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1000)
         if overflow { return seconds < 0 ? .min : .max }
@@ -20,18 +20,18 @@ extension Duration {
     }
 
     /// The duration in seconds, fractions included (for arithmetic and log lines, not for limits).
-    public var inSeconds: Double {
+    package var inSeconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 
     /// The most `init(clampingSeconds:)` gives: about 31,700 years, far beyond any wait or limit
     /// the job accepts, and far within what `Duration` and the clocks can add without overflow.
-    public static let clampingLimit: Duration = .seconds(1_000_000_000_000)
+    package static let clampingLimit: Duration = .seconds(1_000_000_000_000)
 
     /// `seconds` as a duration, rounded up to a whole millisecond. NaN and anything at or below 0
     /// give zero; anything past `clampingLimit` (infinity included) gives `clampingLimit`.
-    public init(clampingSeconds seconds: Double) {
+    package init(clampingSeconds seconds: Double) {
         guard seconds > 0 else {  // false for NaN too
             self = .zero
             return
@@ -40,5 +40,15 @@ extension Duration {
         // At most 1e15 ms: exactly representable, so the conversion below cannot trap.
         let milliseconds = (min(seconds, limit) * 1000).rounded(.up)
         self = .milliseconds(Int64(milliseconds))
+    }
+
+    /// Whole milliseconds, at least 1, as an `Int`: what libcurl's time limits take (0 is "no limit").
+    package var positiveWholeMilliseconds: Int {
+        Int(clamping: max(1, wholeMilliseconds))
+    }
+
+    /// Milliseconds with one decimal, for log lines ("12.5").
+    package var millisecondsText: String {
+        String((inSeconds * 10_000).rounded() / 10)
     }
 }

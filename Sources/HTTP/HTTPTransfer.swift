@@ -1,25 +1,25 @@
 import CLibCurl
-import DurationUnits
+import Durations
 
 /// One HTTP request, as the job sends it: small, bounded in time, never redirected.
-public struct HTTPRequest: Sendable {
-    public enum Method: String, Sendable { case get = "GET", post = "POST" }
+package struct HTTPRequest: Sendable {
+    package enum Method: String, Sendable { case get = "GET", post = "POST" }
 
-    public var method: Method
-    public var url: String
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+    package var method: Method
+    package var url: String
+    package var headers: [(name: String, value: String)]
+    package var body: [UInt8]
     /// The whole exchange, connect to last byte.
-    public var timeout: Duration
+    package var timeout: Duration
     /// The TCP (and proxy) connect phase; never longer than `timeout`.
-    public var connectTimeout: Duration
+    package var connectTimeout: Duration
     /// `nil` connects directly: the process environment's proxy variables are never read here.
-    public var proxy: HTTPProxy?
-    public var trust: Trust
+    package var proxy: HTTPProxy?
+    package var trust: Trust
     /// Longest response body kept; the rest is not read.
-    public var responseLimit: Int
+    package var responseLimit: Int
 
-    public init(
+    package init(
         method: Method, url: String, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
         timeout: Duration, connectTimeout: Duration = .seconds(10), proxy: HTTPProxy? = nil,
         trust: Trust = .system, responseLimit: Int = 64 * 1024
@@ -37,13 +37,13 @@ public struct HTTPRequest: Sendable {
 }
 
 /// An HTTP proxy reached in plain HTTP; https targets go through it in a CONNECT tunnel.
-public struct HTTPProxy: Sendable, Equatable {
-    public let host: String
-    public let port: Int
-    public let username: String?
-    public let password: String?
+package struct HTTPProxy: Sendable, Equatable {
+    package let host: String
+    package let port: Int
+    package let username: String?
+    package let password: String?
 
-    public init(host: String, port: Int, username: String?, password: String?) {
+    package init(host: String, port: Int, username: String?, password: String?) {
         self.host = host
         self.port = port
         self.username = username
@@ -51,15 +51,15 @@ public struct HTTPProxy: Sendable, Equatable {
     }
 }
 
-public struct HTTPResponse: Sendable {
-    public let status: Int
+package struct HTTPResponse: Sendable {
+    package let status: Int
     /// The status line's reason phrase ("Unauthorized"); may be empty.
-    public let reason: String
-    public let headers: [(name: String, value: String)]
+    package let reason: String
+    package let headers: [(name: String, value: String)]
     /// At most the request's `responseLimit` bytes.
-    public let body: [UInt8]
+    package let body: [UInt8]
 
-    public init(status: Int, reason: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    package init(status: Int, reason: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
         self.reason = reason
         self.headers = headers
@@ -67,29 +67,29 @@ public struct HTTPResponse: Sendable {
     }
 
     /// The first value of header `name`, compared case-insensitively.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         let wanted = name.lowercased()
         return headers.first { $0.name.lowercased() == wanted }?.value
     }
 }
 
 /// Why no response came back, in one line.
-public struct HTTPTransferError: Error, CustomStringConvertible, Sendable {
-    public enum Kind: Sendable { case timedOut, couldNotConnect, tls, other }
+package struct HTTPTransferError: Error, CustomStringConvertible, Sendable {
+    package enum Kind: Sendable { case timedOut, couldNotConnect, tls, other }
 
-    public let kind: Kind
-    public let description: String
+    package let kind: Kind
+    package let description: String
 }
 
 /// HTTP over libcurl: a well-kept C library, loaded anyway beside libpq's OpenSSL, that brings TLS
 /// with certificate and host-name verification, CONNECT tunnels and time limits without a
 /// networking runtime in the process. Each call is one blocking exchange on a fresh connection;
 /// the job makes at most a handful, one after another.
-public enum HTTPTransfer {
+package enum HTTPTransfer {
     /// libcurl's one-time global set-up; Swift runs a static's initializer exactly once.
     private static let globalSetUp: CURLcode = curl_global_init(dt_curl_global_default)
 
-    public static func perform(_ request: HTTPRequest) throws -> HTTPResponse {
+    package static func perform(_ request: HTTPRequest) throws -> HTTPResponse {
         guard globalSetUp == CURLE_OK else {
             throw HTTPTransferError(kind: .other, description: "libcurl could not initialise")
         }
@@ -119,8 +119,8 @@ public enum HTTPTransfer {
         // No signals: libcurl's resolver runs on a thread of its own, and a timeout by SIGALRM would
         // not be safe beside it.
         options.set(CURLOPT_NOSIGNAL, 1)
-        options.set(CURLOPT_TIMEOUT_MS, milliseconds(request.timeout))
-        options.set(CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds(request.connectTimeout), milliseconds(request.timeout)))
+        options.set(CURLOPT_TIMEOUT_MS, request.timeout.positiveWholeMilliseconds)
+        options.set(CURLOPT_CONNECTTIMEOUT_MS, min(request.connectTimeout.positiveWholeMilliseconds, request.timeout.positiveWholeMilliseconds))
         options.set(CURLOPT_SSL_VERIFYPEER, 1)
         options.set(CURLOPT_SSL_VERIFYHOST, 2)
         configureTrust(request.trust, with: &options)
@@ -208,11 +208,6 @@ public enum HTTPTransfer {
         let detail = String(cString: errorText)
         let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-
-    /// Whole milliseconds (the shared rounding rule), at least 1: libcurl reads 0 as "no limit".
-    static func milliseconds(_ duration: Duration) -> Int {
-        Int(clamping: max(1, duration.wholeMilliseconds))
     }
 }
 

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The certificate authorities a TLS server's certificate must chain to.
-public enum Trust: Sendable, Equatable {
+package enum Trust: Sendable, Equatable {
     /// The system's store: its hashed directory (Debian's and Ubuntu's `/etc/ssl/certs`, kept by
     /// `update-ca-certificates`) when there is one, else libcurl's default.
     case system

@@ -1,5 +1,5 @@
 import CLibPQ
-import DurationUnits
+import Durations
 
 #if canImport(Glibc)
 import Glibc
@@ -12,14 +12,14 @@ import Darwin
 ///
 /// Statements are sent with `PQsendQueryParams` and awaited with `poll`, so a server that stops
 /// answering cannot hang the caller past `clientTimeout`: the statement is cancelled instead.
-public final class Connection {
+package final class Connection {
     /// The libpq handle; `nil` once closed. Pipeline.swift reads it too.
     private(set) var handle: OpaquePointer?
     /// `host:port` of the server, for messages.
-    public let endpoint: String
+    package let endpoint: String
     /// How long to wait for a statement's result before cancelling it; `nil` waits for ever.
     /// Set it a little above the server-side `statement_timeout`, which should fire first.
-    public var clientTimeout: Duration?
+    package var clientTimeout: Duration?
     /// For each statement of the last pipeline segment, the time from the previous answer (the
     /// first: from the end of sending) to its own: with answers streamed back one by one, that is
     /// the server's time for the statement. Pipeline.swift sets it.
@@ -32,7 +32,7 @@ public final class Connection {
     /// anything: a WARNING sent while connecting would otherwise reach stderr raw, through libpq's
     /// default processor. libpq leaves `connect_timeout` to the caller in this mode; it bounds the
     /// whole handshake.
-    public init(_ parameters: ConnectionParameters) throws {
+    package init(_ parameters: ConnectionParameters) throws {
         let pairs = parameters.values.sorted { $0.key < $1.key }
         let conn = withCStringArray(pairs.map(\.key)) { keywords in
             withCStringArray(pairs.map(\.value)) { values in
@@ -61,7 +61,7 @@ public final class Connection {
     deinit { close() }
 
     /// Ends the session. Safe to call more than once.
-    public func close() {
+    package func close() {
         if let handle {
             PQfinish(handle)
             self.handle = nil
@@ -127,13 +127,13 @@ public final class Connection {
     }
 
     /// The server's version as an integer, e.g. 150018 for 15.18.
-    public var serverVersion: Int {
+    package var serverVersion: Int {
         handle.map { Int(PQserverVersion($0)) } ?? 0
     }
 
     /// Runs one statement with its parameters bound (extended protocol, text format).
     @discardableResult
-    public func execute(_ query: Query) throws -> QueryResult {
+    package func execute(_ query: Query) throws -> QueryResult {
         let handle = try liveHandle()
         let sent = withOptionalCStringArray(query.bindings) { values in
             PQsendQueryParams(handle, query.sql, Int32(clamping: query.bindings.count), nil, values, nil, nil, 0)
@@ -145,14 +145,14 @@ public final class Connection {
     /// Runs a script of one or more statements with the simple protocol (no parameters), as
     /// `psql -f` does for a file of plain SQL. Meant for loading schemas and fixtures.
     @discardableResult
-    public func executeScript(_ sql: String) throws -> QueryResult {
+    package func executeScript(_ sql: String) throws -> QueryResult {
         let handle = try liveHandle()
         guard PQsendQuery(handle, sql) == 1 else { throw connectionError(handle) }
         return try collectResults(handle)
     }
 
     /// Sets a run-time parameter for the session, value bound (`set_config`), never spliced.
-    public func setParameter(_ name: String, to value: String) throws {
+    package func setParameter(_ name: String, to value: String) throws {
         try execute("SELECT set_config(\(name), \(value), false)")
     }
 

@@ -5,16 +5,16 @@ import CLibPQ
 /// A conninfo string or `postgres://` URI is parsed by libpq itself (`PQconninfoParse`), so every
 /// form libpq accepts is accepted here and nothing is parsed by hand. Keywords not given fall back to
 /// libpq's defaults and its `PG*` environment variables when the connection is opened.
-public struct ConnectionParameters: Sendable, Equatable {
-    public private(set) var values: [String: String]
+package struct ConnectionParameters: Sendable, Equatable {
+    package private(set) var values: [String: String]
 
-    public init(_ values: [String: String] = [:]) {
+    package init(_ values: [String: String] = [:]) {
         self.values = values
     }
 
     /// Parses a conninfo string (`host=… dbname=…`) or a URI (`postgres://user@host/db`).
     /// The error never repeats the input, which may hold a password: see `parseFailure(_:)`.
-    public static func parse(_ conninfo: String) throws -> ConnectionParameters {
+    package static func parse(_ conninfo: String) throws -> ConnectionParameters {
         var errorMessage: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(conninfo, &errorMessage) else {
             var reason = "out of memory"
@@ -36,13 +36,13 @@ public struct ConnectionParameters: Sendable, Equatable {
         return ConnectionParameters(values)
     }
 
-    public subscript(keyword: String) -> String? {
+    package subscript(keyword: String) -> String? {
         get { values[keyword] }
         set { values[keyword] = newValue }
     }
 
     /// `host:port` for messages, from these parameters or libpq's environment defaults; never the password.
-    public var endpointDescription: String {
+    package var endpointDescription: String {
         let host = values["hostaddr"] ?? values["host"] ?? environment("PGHOST") ?? "localhost"
         let port = values["port"] ?? environment("PGPORT") ?? "5432"
         return "\(host):\(port)"

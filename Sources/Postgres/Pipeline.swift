@@ -1,5 +1,5 @@
 import CLibPQ
-import DurationUnits
+import Durations
 
 #if canImport(Glibc)
 import Glibc
@@ -29,7 +29,7 @@ extension Connection {
     /// Runs `queries` as one pipeline segment: one round trip. The results come back in order, one
     /// per query; after the first failure the later queries are `pipelineAborted`. An empty list
     /// sends nothing. Throws only when nothing could be sent (a closed session, or one already busy).
-    public func pipeline(_ queries: [Query]) throws -> [Result<QueryResult, PostgresError>] {
+    package func pipeline(_ queries: [Query]) throws -> [Result<QueryResult, PostgresError>] {
         guard !queries.isEmpty else { return [] }
         return try runSegment(queries)
     }

@@ -6,9 +6,9 @@
 /// reach a log line except the metrics' values. Its `message` is a fixed sentence chosen by the
 /// SQLSTATE (`SQLState.meaning`). Connection errors keep libpq's own sentence ("password
 /// authentication failed", "Connection refused"), which is about the session, never about rows.
-public struct PostgresError: Error, Sendable, CustomStringConvertible {
+package struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// Where the failure happened.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         /// The connection string could not be parsed.
         case invalidConnectionString
         /// No session could be established (refused, unknown host, authentication, TLS), or it was lost.
@@ -24,36 +24,36 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case pipelineAborted
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The server's SQLSTATE, when the server reported the error.
-    public let sqlState: SQLState?
+    package let sqlState: SQLState?
     /// One line, written by this program (or, for connection errors, by libpq).
-    public let message: String
+    package let message: String
 
-    public init(_ kind: Kind, sqlState: SQLState? = nil, message: String) {
+    package init(_ kind: Kind, sqlState: SQLState? = nil, message: String) {
         self.kind = kind
         self.sqlState = sqlState
         self.message = PostgresError.oneLine(message)
     }
 
     /// A statement's error as the server reported it: only its SQLSTATE is kept.
-    public init(statementFailedWith sqlState: SQLState) {
+    package init(statementFailedWith sqlState: SQLState) {
         self.init(.statement, sqlState: sqlState, message: sqlState.meaning)
     }
 
     /// SQLSTATE `57014`: canceled by `statement_timeout` (or a cancel request).
-    public var isQueryCanceled: Bool { sqlState == .queryCanceled }
+    package var isQueryCanceled: Bool { sqlState == .queryCanceled }
     /// SQLSTATE `42P01`: the relation does not exist.
-    public var isUndefinedTable: Bool { sqlState == .undefinedTable }
+    package var isUndefinedTable: Bool { sqlState == .undefinedTable }
     /// SQLSTATE `25006`: a write was attempted in a read-only transaction.
-    public var isReadOnlyViolation: Bool { sqlState == .readOnlySQLTransaction }
+    package var isReadOnlyViolation: Bool { sqlState == .readOnlySQLTransaction }
     /// The statement was skipped because an earlier one in its pipeline segment failed.
-    public var isPipelineAborted: Bool { kind == .pipelineAborted }
+    package var isPipelineAborted: Bool { kind == .pipelineAborted }
     /// The session is gone (lost connection, or abandoned after the client deadline): nothing
     /// more can be sent on it.
-    public var endsSession: Bool { kind == .connection || kind == .clientTimeout }
+    package var endsSession: Bool { kind == .connection || kind == .clientTimeout }
 
-    public var description: String {
+    package var description: String {
         var text = message
         if let sqlState { text += " (SQLSTATE \(sqlState))" }
         return text

@@ -1,13 +1,13 @@
 /// A type that can be decoded from a column's text representation.
-public protocol PostgresDecodable {
+package protocol PostgresDecodable {
     init?(postgresText: String)
 }
 
-extension String: PostgresDecodable { public init?(postgresText: String) { self = postgresText } }
-extension Int: PostgresDecodable { public init?(postgresText: String) { self.init(postgresText, radix: 10) } }
-extension Int64: PostgresDecodable { public init?(postgresText: String) { self.init(postgresText, radix: 10) } }
+extension String: PostgresDecodable { package init?(postgresText: String) { self = postgresText } }
+extension Int: PostgresDecodable { package init?(postgresText: String) { self.init(postgresText, radix: 10) } }
+extension Int64: PostgresDecodable { package init?(postgresText: String) { self.init(postgresText, radix: 10) } }
 extension Bool: PostgresDecodable {
-    public init?(postgresText: String) {
+    package init?(postgresText: String) {
         switch postgresText {
         case "t", "true": self = true
         case "f", "false": self = false
@@ -17,19 +17,19 @@ extension Bool: PostgresDecodable {
 }
 
 /// One row of a result, copied out of libpq's result so the result can be freed at once.
-public struct Row: Sendable {
+package struct Row: Sendable {
     /// Column names, in order.
-    public let columns: [String]
+    package let columns: [String]
     /// Column values as the server's text, `nil` for SQL NULL.
-    public let values: [String?]
+    package let values: [String?]
 
-    public init(columns: [String], values: [String?]) {
+    package init(columns: [String], values: [String?]) {
         self.columns = columns
         self.values = values
     }
 
     /// Decodes column `index`; a NULL, a missing column or an unparsable value is a decoding error.
-    public func decode<T: PostgresDecodable>(_ type: T.Type, at index: Int) throws -> T {
+    package func decode<T: PostgresDecodable>(_ type: T.Type, at index: Int) throws -> T {
         guard values.indices.contains(index) else {
             throw PostgresError(.decoding, message: "result has no column \(index)")
         }
@@ -43,7 +43,7 @@ public struct Row: Sendable {
     }
 
     /// Decodes the column named `name`.
-    public func decode<T: PostgresDecodable>(_ type: T.Type, column name: String) throws -> T {
+    package func decode<T: PostgresDecodable>(_ type: T.Type, column name: String) throws -> T {
         guard let index = columns.firstIndex(of: name) else {
             throw PostgresError(.decoding, message: "result has no column \(name)")
         }
@@ -52,12 +52,12 @@ public struct Row: Sendable {
 }
 
 /// What a statement returned: its rows (possibly none) and the command tag, e.g. `SELECT 1`.
-public struct QueryResult: Sendable {
-    public let rows: [Row]
-    public let commandTag: String
+package struct QueryResult: Sendable {
+    package let rows: [Row]
+    package let commandTag: String
 
     /// The single value of a one-row, one-column result, as `count(*)` returns.
-    public func scalar<T: PostgresDecodable>(_ type: T.Type) throws -> T {
+    package func scalar<T: PostgresDecodable>(_ type: T.Type) throws -> T {
         guard rows.count == 1 else {
             throw PostgresError(.decoding, message: "expected one row, got \(rows.count)")
         }

@@ -1,10 +1,10 @@
 /// A PostgreSQL SQLSTATE: five characters, digits and upper-case letters, the first two naming
 /// its class (Appendix A of the PostgreSQL manual). Anything else the server might send in its
 /// place is not kept, so not even this field can carry other text.
-public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let rawValue: String
+package struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+    package let rawValue: String
 
-    public init?(rawValue: String) {
+    package init?(rawValue: String) {
         let scalars = rawValue.unicodeScalars
         guard scalars.count == 5, scalars.allSatisfy({ ("0"..."9").contains($0) || ("A"..."Z").contains($0) }) else {
             return nil
@@ -13,30 +13,30 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     }
 
     /// For the constants below; a malformed literal is a programming error caught by the tests.
-    public init(stringLiteral value: String) {
+    package init(stringLiteral value: String) {
         self.rawValue = SQLState(rawValue: value)?.rawValue ?? "XX000"
     }
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// The class: the first two characters (`42` for `42P01`).
-    public var classCode: String { String(rawValue.prefix(2)) }
+    package var classCode: String { String(rawValue.prefix(2)) }
 
-    public static let queryCanceled: SQLState = "57014"
-    public static let undefinedTable: SQLState = "42P01"
-    public static let undefinedColumn: SQLState = "42703"
-    public static let undefinedFunction: SQLState = "42883"
-    public static let insufficientPrivilege: SQLState = "42501"
-    public static let readOnlySQLTransaction: SQLState = "25006"
-    public static let inFailedSQLTransaction: SQLState = "25P02"
-    public static let lockNotAvailable: SQLState = "55P03"
-    public static let serializationFailure: SQLState = "40001"
-    public static let deadlockDetected: SQLState = "40P01"
-    public static let adminShutdown: SQLState = "57P01"
+    package static let queryCanceled: SQLState = "57014"
+    package static let undefinedTable: SQLState = "42P01"
+    package static let undefinedColumn: SQLState = "42703"
+    package static let undefinedFunction: SQLState = "42883"
+    package static let insufficientPrivilege: SQLState = "42501"
+    package static let readOnlySQLTransaction: SQLState = "25006"
+    package static let inFailedSQLTransaction: SQLState = "25P02"
+    package static let lockNotAvailable: SQLState = "55P03"
+    package static let serializationFailure: SQLState = "40001"
+    package static let deadlockDetected: SQLState = "40P01"
+    package static let adminShutdown: SQLState = "57P01"
 
     /// A fixed sentence for this SQLSTATE: its own when it is one the job meets, else its class's.
     /// Never the server's message, which can quote row values.
-    public var meaning: String {
+    package var meaning: String {
         switch self {
         case .queryCanceled: return "statement canceled (statement_timeout reached, or a cancel request)"
         case .undefinedTable: return "a table the statement reads does not exist"

@@ -1,16 +1,16 @@
 import CLibPQ
 
 /// What `Connection.snapshot` returns: one result per query, in order, and what it cost.
-public struct SnapshotResult: Sendable {
+package struct SnapshotResult: Sendable {
     /// One per query: its rows, or why it failed. Never `pipelineAborted`: what a failure made the
     /// server skip is sent again.
-    public let results: [Result<QueryResult, PostgresError>]
+    package let results: [Result<QueryResult, PostgresError>]
     /// One per query: the time from the previous answer to its own, the server's time for it (see
     /// `Connection.segmentTimings`); for a query sent again after a failure, from that round trip.
-    public let durations: [Duration]
+    package let durations: [Duration]
     /// Network round trips used: pipeline segments sent, plus a closing `ROLLBACK` when one was
     /// needed. One when every query answers; one more per failed query (but none after the last).
-    public let roundTrips: Int
+    package let roundTrips: Int
 }
 
 extension Connection {
@@ -35,7 +35,7 @@ extension Connection {
     /// transaction is rolled back. A lost connection (or a client deadline the server ignored)
     /// fails the query it hit and every later one with that error: no retry, the session is
     /// closed. With no queries nothing is sent, not even `setup`.
-    public func snapshot(setup: [Query] = [], queries: [Query]) throws -> SnapshotResult {
+    package func snapshot(setup: [Query] = [], queries: [Query]) throws -> SnapshotResult {
         guard !queries.isEmpty else { return SnapshotResult(results: [], durations: [], roundTrips: 0) }
         let savepoint = Self.snapshotSavepoint
         // Identifiers cannot be bound: the savepoint's name is a constant, spliced on purpose.

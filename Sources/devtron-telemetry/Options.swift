@@ -128,13 +128,13 @@ func withJob<Prepared>(
 
 /// `--only summary|heartbeat`: the events themselves, named in lower case on the command line.
 extension JobEvent: ExpressibleByArgument {
-    public init?(argument: String) {
+    package init?(argument: String) {
         guard let event = JobEvent.allCases.first(where: { $0.optionName == argument }) else { return nil }
         self = event
     }
 
-    public var defaultValueDescription: String { optionName }
-    public static var allValueStrings: [String] { allCases.map(\.optionName) }
+    package var defaultValueDescription: String { optionName }
+    package static var allValueStrings: [String] { allCases.map(\.optionName) }
 }
 
 /// `event NAME`: the lifecycle events by their names on the wire.

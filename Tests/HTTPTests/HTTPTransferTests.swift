@@ -1,4 +1,5 @@
 import Foundation
+import Durations
 @testable import HTTP
 import TestSupport
 import XCTest
@@ -71,10 +72,10 @@ final class HTTPTransferTests: XCTestCase {
     }
 
     func testMillisecondsRoundDownButNeverToZero() {
-        XCTAssertEqual(HTTPTransfer.milliseconds(.seconds(3)), 3000)
-        XCTAssertEqual(HTTPTransfer.milliseconds(.milliseconds(1500)), 1500)
-        XCTAssertEqual(HTTPTransfer.milliseconds(.nanoseconds(10)), 1)
-        XCTAssertEqual(HTTPTransfer.milliseconds(.seconds(Int64.max)), Int.max)
+        XCTAssertEqual(Duration.seconds(3).positiveWholeMilliseconds, 3000)
+        XCTAssertEqual(Duration.milliseconds(1500).positiveWholeMilliseconds, 1500)
+        XCTAssertEqual(Duration.nanoseconds(10).positiveWholeMilliseconds, 1)
+        XCTAssertEqual(Duration.seconds(Int64.max).positiveWholeMilliseconds, Int.max)
     }
 }
 

@@ -1,4 +1,4 @@
-import DurationUnits
+import Durations
 import Foundation
 import HTTP
 import TelemetryCore

@@ -3,18 +3,18 @@ import XCTest
 
 /// Runs the built `devtron-telemetry` as a subprocess, as an operator or a CronJob does, with an
 /// environment of the test's choosing only (nothing inherited but PATH and HOME).
-public enum CommandRunner {
-    public struct Outcome: Sendable {
-        public let status: Int32
-        public let stdout: String
-        public let stderr: String
-        public let seconds: Double
+package enum CommandRunner {
+    package struct Outcome: Sendable {
+        package let status: Int32
+        package let stdout: String
+        package let stderr: String
+        package let seconds: Double
 
         /// stderr's lines, for tests of the one-line error.
-        public var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+        package var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
     }
 
-    public static func binary(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+    package static func binary(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
         if let configured = ProcessInfo.processInfo.environment["DEVTRON_TELEMETRY_BIN"] {
             return URL(fileURLWithPath: configured)
         }
@@ -30,7 +30,7 @@ public enum CommandRunner {
 
     /// Runs the program; kills it after `limit` seconds (the outcome then has status -9).
     /// `standardOutput`, when given, replaces the captured pipe (e.g. /dev/full); stdout is then "".
-    public static func run(
+    package static func run(
         _ arguments: [String], environment: [String: String] = [:], limit: Double = 60,
         standardOutput: FileHandle? = nil, file: StaticString = #filePath, line: UInt = #line
     ) throws -> Outcome {

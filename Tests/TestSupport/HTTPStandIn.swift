@@ -9,55 +9,55 @@ import NIOSSL
 /// A real HTTP (or HTTPS) server on 127.0.0.1, standing in for PostHog's capture endpoint or the
 /// Kubernetes API server. It records every request and answers from a script: a status with headers
 /// and body, silence (the connection stays open, no answer), or a closed connection.
-public final class HTTPStandIn: @unchecked Sendable {
-    public enum Reply: Sendable {
+package final class HTTPStandIn: @unchecked Sendable {
+    package enum Reply: Sendable {
         case respond(status: Int, headers: [(String, String)], body: String)
         /// Never answer; keep the connection open.
         case hang
         /// Close the connection without answering.
         case close
 
-        public static func status(_ code: Int, body: String = "", headers: [(String, String)] = []) -> Reply {
+        package static func status(_ code: Int, body: String = "", headers: [(String, String)] = []) -> Reply {
             .respond(status: code, headers: headers, body: body)
         }
     }
 
-    public struct Request: Sendable {
-        public let method: String
-        public let uri: String
-        public let headers: [(String, String)]
-        public let body: [UInt8]
-        public let receivedAt: Date
+    package struct Request: Sendable {
+        package let method: String
+        package let uri: String
+        package let headers: [(String, String)]
+        package let body: [UInt8]
+        package let receivedAt: Date
 
-        public func header(_ name: String) -> String? {
+        package func header(_ name: String) -> String? {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1
         }
 
         /// The body, un-gzipped when it says it is gzip.
-        public func decodedBody() throws -> [UInt8] {
+        package func decodedBody() throws -> [UInt8] {
             guard header("Content-Encoding") == "gzip" else { return body }
             var buffer = ByteBuffer(bytes: body)
             let plain = try buffer.decompress(with: .gzip())
             return Array(plain.readableBytesView)
         }
 
-        public func json() throws -> [String: Any] {
+        package func json() throws -> [String: Any] {
             let object = try JSONSerialization.jsonObject(with: Data(try decodedBody()))
             guard let dictionary = object as? [String: Any] else { throw StandInError.notAnObject }
             return dictionary
         }
     }
 
-    public enum StandInError: Error { case notAnObject }
+    package enum StandInError: Error { case notAnObject }
 
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let channel: Channel
     private let state: NIOLockedValueBox<(replies: [Reply], fallback: Reply, requests: [Request])>
-    public let port: Int
-    public let scheme: String
+    package let port: Int
+    package let scheme: String
 
     /// Starts the server. `replies` answer the requests in order; then `fallback` answers the rest.
-    public init(replies: [Reply] = [], fallback: Reply = .status(200, body: #"{"status":1}"#), tls: NIOSSLContext? = nil) throws {
+    package init(replies: [Reply] = [], fallback: Reply = .status(200, body: #"{"status":1}"#), tls: NIOSSLContext? = nil) throws {
         let state = NIOLockedValueBox<(replies: [Reply], fallback: Reply, requests: [Request])>((replies, fallback, []))
         self.state = state
         scheme = tls == nil ? "http" : "https"
@@ -76,11 +76,11 @@ public final class HTTPStandIn: @unchecked Sendable {
         port = channel.localAddress?.port ?? 0
     }
 
-    public var baseURL: String { "\(scheme)://127.0.0.1:\(port)" }
+    package var baseURL: String { "\(scheme)://127.0.0.1:\(port)" }
 
-    public var requests: [Request] { state.withLockedValue { $0.requests } }
+    package var requests: [Request] { state.withLockedValue { $0.requests } }
 
-    public func shutdown() {
+    package func shutdown() {
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }

@@ -1,13 +1,13 @@
 /// What one metric's statement returns, by the metric's kind: `int` for a count or maximum, `bool`
 /// for a flag, `text` for a text counter or timestamp, `list` for a list (compared in code-point
 /// order).
-public enum ExpectedValue: Equatable, Sendable, CustomStringConvertible {
+package enum ExpectedValue: Equatable, Sendable, CustomStringConvertible {
     case int(Int)
     case bool(Bool)
     case text(String)
     case list([String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .int(let value): return "\(value)"
         case .bool(let value): return "\(value)"
@@ -19,10 +19,10 @@ public enum ExpectedValue: Equatable, Sendable, CustomStringConvertible {
 
 /// The value of every catalog record (by its `id`) on the two orchestrator fixtures, worked out by
 /// hand from the rows, never copied from the program's output.
-public enum OrchestratorFixtureExpectations {
+package enum OrchestratorFixtureExpectations {
     /// Tests/Fixtures/orchestrator-rows.sql on sql/schema.sql; the file's header comment says which
     /// rows make each value, and each row's comment what it counts toward.
-    public static let orchestratorRows: [String: ExpectedValue] = [
+    package static let orchestratorRows: [String: ExpectedValue] = [
         // Apps, users, clusters, environments
         "userCount": .int(3), "clusterCount": .int(3), "physicalClusterCount": .int(2), "isolatedClusterCount": .int(1),
         "environmentCount": .int(4), "prodAppCount": .int(2), "nonProdAppCount": .int(3), "appCount": .int(26),
@@ -68,7 +68,7 @@ public enum OrchestratorFixtureExpectations {
 
     /// sql/demo.sql on sql/schema.sql, as its header works them out; `LastLoginTime` is left out
     /// (3 hours before loading: it moves) and checked on its own.
-    public static let demo: [String: ExpectedValue] = [
+    package static let demo: [String: ExpectedValue] = [
         "userCount": .int(4), "clusterCount": .int(2), "physicalClusterCount": .int(2), "isolatedClusterCount": .int(0),
         "environmentCount": .int(3), "prodAppCount": .int(1), "nonProdAppCount": .int(2), "appCount": .int(2),
         "jobCount": .int(1), "helmAppCount": .int(1), "projectsWithZeroAppsCount": .int(1),
@@ -104,7 +104,7 @@ public enum OrchestratorFixtureExpectations {
     ]
 
     /// The rows a fresh install holds, as the orchestrator schema's header lists them.
-    public static let freshInstallRows = """
+    package static let freshInstallRows = """
         INSERT INTO users (id, email_id, active, user_type) VALUES (1, 'system', true, NULL), (2, 'admin', true, NULL);
         INSERT INTO team (id, name, active, created_on, created_by, updated_on, updated_by) VALUES (1, 'devtron-demo', true, now(), 1, now(), 1);
         INSERT INTO cluster (id, cluster_name, active, created_on, created_by, updated_on, updated_by) VALUES (1, 'default_cluster', true, now(), 1, now(), 1);
@@ -115,7 +115,7 @@ public enum OrchestratorFixtureExpectations {
     /// `freshInstallRows` on the full orchestrator schema: the two built-in users, one physical
     /// cluster (is_virtual_cluster NULL), one environment, and the project devtron-demo without an
     /// app; no login yet, counters "0", flags false, lists empty, everything else 0.
-    public static let freshInstall: [String: ExpectedValue] = {
+    package static let freshInstall: [String: ExpectedValue] = {
         var values = orchestratorRows.mapValues { value -> ExpectedValue in
             switch value {
             case .int: return .int(0)

@@ -1,8 +1,8 @@
 import Foundation
 
-public enum Ports {
+package enum Ports {
     /// A loopback port that nothing listens on: bound, read, released.
-    public static func closedLoopbackPort() -> Int {
+    package static func closedLoopbackPort() -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
         var address = sockaddr_in()

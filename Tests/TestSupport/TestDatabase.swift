@@ -2,16 +2,16 @@ import Foundation
 import Postgres
 
 /// A database of its own for one test, created on the throwaway server and loaded from SQL files.
-public final class TestDatabase: @unchecked Sendable {
-    public let name: String
-    public let url: String
+package final class TestDatabase: @unchecked Sendable {
+    package let name: String
+    package let url: String
     /// host and port of the server, for tests that build their own connection strings.
-    public let host: String
-    public let port: String
+    package let host: String
+    package let port: String
     private let adminURL: String
 
     /// Creates `name` (made unique) and loads `files` into it, in order.
-    public init(_ name: String, loading files: [URL], file: StaticString = #filePath, line: UInt = #line) throws {
+    package init(_ name: String, loading files: [URL], file: StaticString = #filePath, line: UInt = #line) throws {
         adminURL = try TestEnvironment.adminDatabaseURL(file: file, line: line)
         let admin = try ConnectionParameters.parse(adminURL)
         host = admin["host"] ?? "127.0.0.1"
@@ -35,7 +35,7 @@ public final class TestDatabase: @unchecked Sendable {
     }
 
     /// A superuser session on this database (read-write: for setting up and interfering).
-    public func connect() throws -> Connection {
+    package func connect() throws -> Connection {
         try Connection(ConnectionParameters.parse(url))
     }
 

@@ -3,9 +3,9 @@
 ///
 /// The SQL's result shape is fixed by `kind` (see `Kind`); its only parameter, for a windowed
 /// metric, is `$1`, bound to the window's start (never spliced into the text).
-public struct Metric: Sendable, Encodable, Equatable {
+package struct Metric: Sendable, Encodable, Equatable {
     /// What the value is, which fixes the SQL's result shape and what a failure looks like.
-    public enum Kind: String, Sendable, Codable, CaseIterable {
+    package enum Kind: String, Sendable, Codable, CaseIterable {
         /// One row, one non-NULL integer column: a number of rows or of distinct things. Failed: -1.
         case count
         /// One row, one non-NULL integer column: a largest number of something, 0 when nothing.
@@ -24,11 +24,11 @@ public struct Metric: Sendable, Encodable, Equatable {
         case timestamp
 
         /// Whether a failure is reported as -1 (the integers) rather than left out.
-        public var failsAsMinusOne: Bool { self == .count || self == .maximum }
+        package var failsAsMinusOne: Bool { self == .count || self == .maximum }
     }
 
     /// The span of time the metric looks at; `$1` is bound to its start.
-    public enum Window: String, Sendable, Codable, CaseIterable {
+    package enum Window: String, Sendable, Codable, CaseIterable {
         /// Everything in the database now; the SQL has no parameter.
         case allTime = "all"
         /// The 24 hours before the run's start: `$1` = start − 24 h.
@@ -37,7 +37,7 @@ public struct Metric: Sendable, Encodable, Equatable {
         case last30Days = "30d"
 
         /// Seconds before the run's start where the window begins; nil for all time.
-        public var seconds: Int? {
+        package var seconds: Int? {
             switch self {
             case .allTime: return nil
             case .last24Hours: return 24 * 3600
@@ -47,7 +47,7 @@ public struct Metric: Sendable, Encodable, Equatable {
     }
 
     /// The two shapes of the Summary event.
-    public enum Layout: String, Sendable, Codable, CaseIterable, CodingKeyRepresentable {
+    package enum Layout: String, Sendable, Codable, CaseIterable, CodingKeyRepresentable {
         /// The overview's nested `summary` object of seven counts (the default).
         case seed
         /// The orchestrator's flat properties.
@@ -56,17 +56,17 @@ public struct Metric: Sendable, Encodable, Equatable {
 
     /// The keys the value is sent under, per layout. Two keys with one definition (`appCount` and
     /// `devtronAppCount`) are one record, computed once and sent under both.
-    public let keys: [Layout: [String]]
+    package let keys: [Layout: [String]]
     /// What the value means, in one sentence or two.
-    public let description: String
-    public let kind: Kind
-    public let window: Window
+    package let description: String
+    package let kind: Kind
+    package let window: Window
     /// The table columns the SQL reads, by table: what `grants` allows, and all it allows.
-    public let reads: [String: [String]]
+    package let reads: [String: [String]]
     /// The exact statement.
-    public let sql: String
+    package let sql: String
 
-    public init(
+    package init(
         seed: String? = nil, orchestrator: [String] = [], description: String, kind: Kind = .count,
         window: Window = .allTime, reads: [String: [String]], sql: String
     ) {
@@ -82,20 +82,20 @@ public struct Metric: Sendable, Encodable, Equatable {
     }
 
     /// The record's name in logs and lists: its first orchestrator key, else its seed key.
-    public var id: String { keys[.orchestrator]?.first ?? keys[.seed]?.first ?? "" }
+    package var id: String { keys[.orchestrator]?.first ?? keys[.seed]?.first ?? "" }
 
     /// The layouts the metric is sent in.
-    public var layouts: [Layout] { Layout.allCases.filter { keys[$0] != nil } }
+    package var layouts: [Layout] { Layout.allCases.filter { keys[$0] != nil } }
 
     /// The keys in `layout`; empty when the metric is not part of it.
-    public func keys(in layout: Layout) -> [String] { keys[layout] ?? [] }
+    package func keys(in layout: Layout) -> [String] { keys[layout] ?? [] }
 
     enum CodingKeys: String, CodingKey {
         case id, keys, description, kind, window, reads, sql
     }
 
     /// The record as `metrics --format json` shows it, its `id` included.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(keys, forKey: .keys)

@@ -1,21 +1,27 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The Summary's metrics: one list of records, by area. What each layout sends, the `metrics`
 /// command's renderings and the README's table all come from it.
-public enum MetricCatalog {
+package enum MetricCatalog {
     /// Every record, each area in turn.
-    public static let all: [Metric] = AppMetrics.all + PipelineMetrics.all + ConfigurationMetrics.all + FeatureMetrics.all
+    package static let all: [Metric] = AppMetrics.all + PipelineMetrics.all + ConfigurationMetrics.all + FeatureMetrics.all
 
     /// The records `layout` sends, ordered by their first key in it.
-    public static func metrics(in layout: Metric.Layout) -> [Metric] {
+    package static func metrics(in layout: Metric.Layout) -> [Metric] {
         all.filter { !$0.keys(in: layout).isEmpty }.sorted { $0.keys(in: layout)[0] < $1.keys(in: layout)[0] }
     }
 
     /// `metrics --layout`: one layout's records, or (nil) every record, ordered by id.
-    public static func selection(_ layout: Metric.Layout?) -> [Metric] {
+    package static func selection(_ layout: Metric.Layout?) -> [Metric] {
         layout.map(metrics(in:)) ?? all.sorted { $0.id < $1.id }
     }
 
     /// The catalog as text for `metrics`: each metric's keys, meaning, kind, window, columns and SQL.
-    public static func text(_ metrics: [Metric] = metrics(in: .seed)) -> String {
+    package static func text(_ metrics: [Metric] = metrics(in: .seed)) -> String {
         metrics.map { metric in
             """
             \(metric.id)
@@ -31,7 +37,7 @@ public enum MetricCatalog {
     }
 
     /// The catalog as a Markdown table, as README.md shows it (a test keeps the two the same).
-    public static func markdown(_ metrics: [Metric] = metrics(in: .seed)) -> String {
+    package static func markdown(_ metrics: [Metric] = metrics(in: .seed)) -> String {
         var lines = ["| keys | meaning | kind | window | SQL |", "|---|---|---|---|---|"]
         for metric in metrics {
             let sql = metric.sql.replacing("|", with: "\\|")
@@ -43,7 +49,7 @@ public enum MetricCatalog {
     }
 
     /// The catalog as a JSON array, for tools that run the same SQL (scripts/bench does).
-    public static func json(_ metrics: [Metric] = metrics(in: .seed)) throws -> String {
+    package static func json(_ metrics: [Metric] = metrics(in: .seed)) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(metrics), as: UTF8.self)

@@ -1,7 +1,7 @@
 /// docs/metrics.md, rendered from the catalog (`devtron-telemetry docs metrics`); a test keeps the
 /// file equal to this rendering.
-public enum MetricsDocument {
-    public static func markdown(_ metrics: [Metric] = MetricCatalog.selection(nil)) -> String {
+package enum MetricsDocument {
+    package static func markdown(_ metrics: [Metric] = MetricCatalog.selection(nil)) -> String {
         [
             "# Metrics",
             "",

@@ -1,7 +1,7 @@
 /// docs/configuration.md, rendered from the settings table (`devtron-telemetry docs configuration`);
 /// a test keeps the file equal to this rendering, so the page cannot drift from the code.
-public enum ConfigurationDocument {
-    public static func markdown(_ settings: [Setting] = Settings.all) -> String {
+package enum ConfigurationDocument {
+    package static func markdown(_ settings: [Setting] = Settings.all) -> String {
         var lines = [
             "# Configuration",
             "",

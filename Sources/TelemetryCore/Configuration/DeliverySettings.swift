@@ -1,30 +1,30 @@
 import HTTP
 
 /// Where and how events are sent (README: "Configuration", "Delivery, retries and deduplication").
-public struct DeliverySettings: Sendable {
+package struct DeliverySettings: Sendable {
     /// The capture endpoint: `{host}/batch/`.
-    public let endpoint: String
+    package let endpoint: String
     /// The host as configured, without a trailing slash.
-    public let baseURL: String
-    public let scheme: String
-    public let host: String
+    package let baseURL: String
+    package let scheme: String
+    package let host: String
     /// The project API key; `nil` is allowed only for a dry run.
-    public let apiKey: String?
-    public let retryPolicy: RetryPolicy
+    package let apiKey: String?
+    package let retryPolicy: RetryPolicy
     /// Overall deadline for delivery, every attempt and wait included (`--timeout`). A job that
     /// spent part of it on the network before delivering (Devtron's telemetry service, the
     /// Kubernetes version) delivers within what is left (`TelemetryJob`).
-    public let timeout: Duration
-    public let proxy: ProxySettings
+    package let timeout: Duration
+    package let proxy: ProxySettings
     /// The certificate authorities PostHog's certificate must chain to: the system's, or those of
     /// `SSL_CERT_FILE` (a PEM file) or `SSL_CERT_DIR` (a hashed directory), the variables Go
     /// programs such as the orchestrator read: for egress through a TLS-inspecting proxy.
-    public let trust: Trust
+    package let trust: Trust
     /// Whether the host was configured (flag or `POSTHOG_HOST`) rather than defaulted: a configured
     /// host wins over the endpoint Devtron's telemetry service names.
-    public let hostConfigured: Bool
+    package let hostConfigured: Bool
 
-    public init(
+    package init(
         host: String, apiKey: String?, retryPolicy: RetryPolicy, timeout: Duration, proxy: ProxySettings,
         trust: Trust = .system, hostConfigured: Bool = true
     ) throws {
@@ -50,7 +50,7 @@ public struct DeliverySettings: Sendable {
     }
 
     /// Resolves the settings from flags (`nil` when not given) and the environment.
-    public static func resolve(
+    package static func resolve(
         host: String?, apiKey: String?, maxAttempts: String?, timeout: String?, environment: Environment
     ) throws -> DeliverySettings {
         let attempts = try Settings.maxAttempts.integer(maxAttempts, environment) ?? RetryPolicy().maxAttempts
@@ -71,7 +71,7 @@ public struct DeliverySettings: Sendable {
 
     /// These settings with the key and endpoint Devtron's telemetry service named (the configured
     /// host, if any, kept).
-    public func using(_ info: TelemetryService.PostHogInfo) throws -> DeliverySettings {
+    package func using(_ info: TelemetryService.PostHogInfo) throws -> DeliverySettings {
         do {
             return try DeliverySettings(
                 host: hostConfigured ? baseURL : info.endpoint,
@@ -91,5 +91,5 @@ public struct DeliverySettings: Sendable {
     }
 
     /// Secrets this configuration knows of: the API key and proxy passwords.
-    public var secrets: [String] { [apiKey].compactMap { $0 } + proxy.secrets }
+    package var secrets: [String] { [apiKey].compactMap { $0 } + proxy.secrets }
 }

@@ -9,30 +9,30 @@ import Darwin
 /// Proxies from the environment, as curl and Go read them: `HTTPS_PROXY` for https targets,
 /// `HTTP_PROXY` for http ones (lower-case names too), and `NO_PROXY` — a comma-separated list of
 /// host names (matching the name and its subdomains), IP addresses, IPv4 CIDR blocks, or `*`.
-public struct ProxySettings: Sendable, Equatable {
-    public struct Server: Sendable, Equatable {
-        public let host: String
-        public let port: Int
-        public let username: String?
-        public let password: String?
+package struct ProxySettings: Sendable, Equatable {
+    package struct Server: Sendable, Equatable {
+        package let host: String
+        package let port: Int
+        package let username: String?
+        package let password: String?
 
         /// The proxy in the form the HTTP transfer takes.
-        public var httpProxy: HTTPProxy {
+        package var httpProxy: HTTPProxy {
             HTTPProxy(host: host, port: port, username: username, password: password)
         }
     }
 
-    public let httpsProxy: Server?
-    public let httpProxy: Server?
-    public let noProxy: [String]
+    package let httpsProxy: Server?
+    package let httpProxy: Server?
+    package let noProxy: [String]
 
-    public init(httpsProxy: Server? = nil, httpProxy: Server? = nil, noProxy: [String] = []) {
+    package init(httpsProxy: Server? = nil, httpProxy: Server? = nil, noProxy: [String] = []) {
         self.httpsProxy = httpsProxy
         self.httpProxy = httpProxy
         self.noProxy = noProxy
     }
 
-    public static func from(_ environment: Environment) throws -> ProxySettings {
+    package static func from(_ environment: Environment) throws -> ProxySettings {
         func server(_ setting: Setting) throws -> Server? {
             try setting.given(nil, environment).map { try parseServer($0, variable: setting.variables.first ?? "proxy") }
         }
@@ -46,10 +46,10 @@ public struct ProxySettings: Sendable, Equatable {
     }
 
     /// Proxy passwords, to be kept out of every output.
-    public var secrets: [String] { [httpsProxy?.password, httpProxy?.password].compactMap { $0 } }
+    package var secrets: [String] { [httpsProxy?.password, httpProxy?.password].compactMap { $0 } }
 
     /// The proxy for a request to `host` over `scheme`, or `nil` to connect directly.
-    public func server(scheme: String, host: String) -> Server? {
+    package func server(scheme: String, host: String) -> Server? {
         let proxy = scheme == "https" ? httpsProxy : httpProxy
         guard let proxy, !bypasses(host) else { return nil }
         return proxy

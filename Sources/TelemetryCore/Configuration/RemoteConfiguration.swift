@@ -1,4 +1,9 @@
 import HTTP
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Devtron's telemetry service, which inside a Devtron installation stands in for configuration:
 /// it names the PostHog project key and endpoint (`GET /devtron/telemetry/posthogInfo`) and keeps
@@ -8,18 +13,18 @@ import HTTP
 /// Privacy first: an answer that cannot be had or read is a failure (nothing is sent, exit 1),
 /// never a guess; an unknown opt-out is not a yes. Each question is asked once, under the
 /// delivery's proxy, trust and deadline: the CronJob's next run asks again.
-public struct TelemetryService: Sendable {
+package struct TelemetryService: Sendable {
     /// The answers are a few hundred bytes; anything much larger is not one of them.
-    public static let responseLimit = 16 * 1024
+    package static let responseLimit = 16 * 1024
     /// Longest a single question may take, however long the overall deadline.
-    public static let requestTimeout: Duration = .seconds(30)
+    package static let requestTimeout: Duration = .seconds(30)
 
     /// The service's base URL, without a trailing slash.
-    public let baseURL: String
+    package let baseURL: String
     let scheme: String
     let host: String
 
-    public init(url: String) throws {
+    package init(url: String) throws {
         let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
         // Checked like the PostHog host, by the same parser: a bad URL is a configuration error
         // (exit 2, nothing sent, on a dry run too), shown with its userinfo masked and cut short.
@@ -35,36 +40,36 @@ public struct TelemetryService: Sendable {
     }
 
     /// From `--telemetry-service`, else `DEVTRON_TELEMETRY_URL`, else Devtron's own service.
-    public static func resolve(flag: String?, environment: Environment) throws -> TelemetryService {
+    package static func resolve(flag: String?, environment: Environment) throws -> TelemetryService {
         try TelemetryService(url: Settings.telemetryService.text(flag, environment) ?? "")
     }
 
     /// The PostHog project key and endpoint the service names.
-    public struct PostHogInfo: Sendable, Equatable {
+    package struct PostHogInfo: Sendable, Equatable {
         /// The key, decoded from the answer's base64; a secret like a configured one.
-        public let apiKey: String
-        public let endpoint: String
+        package let apiKey: String
+        package let endpoint: String
         /// The base64 form too: a line that quoted the answer must not carry the key either.
         let encodedKey: String
 
         /// Everything to be masked in output from now on.
-        public var secrets: [String] { [apiKey, encodedKey] }
+        package var secrets: [String] { [apiKey, encodedKey] }
     }
 
-    public var postHogInfoURL: String { baseURL + "/devtron/telemetry/posthogInfo" }
+    package var postHogInfoURL: String { baseURL + "/devtron/telemetry/posthogInfo" }
 
-    public func optOutURL(ucid: String) -> String {
+    package func optOutURL(ucid: String) -> String {
         baseURL + "/devtron/telemetry/opt-out/" + Self.pathSegment(ucid)
     }
 
     /// Asks for the PostHog key and endpoint; `deadline` bounds the exchange.
-    public func postHogInfo(delivery: DeliverySettings, deadline: ContinuousClock.Instant) throws -> PostHogInfo {
+    package func postHogInfo(delivery: DeliverySettings, deadline: ContinuousClock.Instant) throws -> PostHogInfo {
         let url = postHogInfoURL
         return try answer(url, Self.parsePostHogInfo(try get(url, delivery: delivery, deadline: deadline)))
     }
 
     /// Asks whether this installation opted out in Devtron's registry.
-    public func isOptedOut(ucid: String, delivery: DeliverySettings, deadline: ContinuousClock.Instant) throws -> Bool {
+    package func isOptedOut(ucid: String, delivery: DeliverySettings, deadline: ContinuousClock.Instant) throws -> Bool {
         let url = optOutURL(ucid: ucid)
         return try answer(url, Self.parseOptOut(try get(url, delivery: delivery, deadline: deadline)))
     }
@@ -114,13 +119,13 @@ public struct TelemetryService: Sendable {
 
 extension TelemetryService {
     /// Why an answer could not be read, in a few words; never quotes the answer.
-    public struct AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
-        public let description: String
+    package struct AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
+        package let description: String
         init(_ description: String) { self.description = description }
     }
 
     /// `{"result": {"PosthogApiKey": "<base64 of the key>", "PosthogEndpoint": "<url>"}}`.
-    public static func parsePostHogInfo(_ body: [UInt8]) -> Result<PostHogInfo, AnswerError> {
+    package static func parsePostHogInfo(_ body: [UInt8]) -> Result<PostHogInfo, AnswerError> {
         struct Answer: Decodable {
             struct Info: Decodable {
                 let PosthogApiKey: String?  // swiftlint:disable:this identifier_name
@@ -159,7 +164,7 @@ extension TelemetryService {
     }
 
     /// `{"result": true|false}`.
-    public static func parseOptOut(_ body: [UInt8]) -> Result<Bool, AnswerError> {
+    package static func parseOptOut(_ body: [UInt8]) -> Result<Bool, AnswerError> {
         struct Answer: Decodable { let result: Bool? }
         switch decode(Answer.self, body) {
         case .success(let answer):
@@ -187,7 +192,7 @@ extension TelemetryService {
 
     /// `text` as one URL path segment: every byte but RFC 3986's unreserved characters
     /// percent-encoded, and "." and ".." too, which a client or server would otherwise resolve.
-    public static func pathSegment(_ text: String) -> String {
+    package static func pathSegment(_ text: String) -> String {
         let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
         let dotsOnly = text == "." || text == ".."
         var out = ""

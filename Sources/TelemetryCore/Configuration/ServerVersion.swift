@@ -1,22 +1,27 @@
 import HTTP
 import Logging
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Finds the Kubernetes version for `serverVersion` (README: "Server version"): inside a pod, GET `/version` from
 /// the API server with the pod's service-account token and CA, and use `gitVersion`. Every failure
 /// gives "unknown" and a warning; the job goes on.
-public struct ServerVersionDiscovery: Sendable {
-    public static let unknown = "unknown"
+package struct ServerVersionDiscovery: Sendable {
+    package static let unknown = "unknown"
 
-    public let environment: Environment
-    public var timeout: Duration = .seconds(5)
+    package let environment: Environment
+    package var timeout: Duration = .seconds(5)
 
-    public init(environment: Environment) {
+    package init(environment: Environment) {
         self.environment = environment
     }
 
     /// The explicit version if given; else the API server's, asked within `budget` (what is left
     /// of the command's `--timeout`, and at most `timeout`); else "unknown".
-    public func resolve(explicit: String?, within budget: Duration? = nil, logger: Logger) -> String {
+    package func resolve(explicit: String?, within budget: Duration? = nil, logger: Logger) -> String {
         if let explicit { return explicit }
         guard let host = Settings.kubernetesHost.given(nil, environment) else {
             logger.warning("server version unknown", metadata: ["reason": "not in a pod (KUBERNETES_SERVICE_HOST unset) and --server-version not given"])

@@ -1,13 +1,13 @@
-import DurationUnits
+import Durations
 
 /// One setting of the job, declared once: its flag, its environment variables, its default, whether
 /// it is a secret or holds a URL, its help, and how its text is parsed. `--help`, the masking of
 /// secrets, the resolution (flag, else the variables in order, else the default) and
 /// docs/configuration.md all read these records (`Settings.all`): a new setting cannot be
 /// forgotten by the masking, and its default lives here only.
-public struct Setting: Sendable, Hashable {
+package struct Setting: Sendable, Hashable {
     /// How a value is read; the parse and its error message are the same for every setting.
-    public enum Parse: Sendable, Hashable {
+    package enum Parse: Sendable, Hashable {
         /// Any text (trimmed where the setting's reader says so).
         case text
         /// Seconds, decimals allowed, in 0 < s ≤ 86400.
@@ -25,22 +25,22 @@ public struct Setting: Sendable, Hashable {
     }
 
     /// What a value is, for masking: a secret is masked whole; a URL's password is masked.
-    public enum Sensitivity: Sendable, Hashable { case plain, url, secret }
+    package enum Sensitivity: Sendable, Hashable { case plain, url, secret }
 
     /// The long flag's name without its dashes, if the setting has one.
-    public let flag: String?
+    package let flag: String?
     /// The environment variables read, in order, when the flag is not given.
-    public let variables: [String]
+    package let variables: [String]
     /// The default as text, parsed like a given value; nil: none (or what `defaultNote` says).
-    public let defaultValue: String?
+    package let defaultValue: String?
     /// How the default reads in the docs when it is not a plain value ("discovered").
-    public let defaultNote: String?
-    public let sensitivity: Sensitivity
-    public let parse: Parse
+    package let defaultNote: String?
+    package let sensitivity: Sensitivity
+    package let parse: Parse
     /// One sentence or two for `--help` and the docs.
-    public let help: String
+    package let help: String
 
-    public init(flag: String? = nil, variables: [String] = [], default defaultValue: String? = nil, defaultNote: String? = nil,
+    package init(flag: String? = nil, variables: [String] = [], default defaultValue: String? = nil, defaultNote: String? = nil,
                 _ sensitivity: Sensitivity = .plain, parse: Parse = .text, help: String) {
         self.flag = flag
         self.variables = variables
@@ -52,7 +52,7 @@ public struct Setting: Sendable, Hashable {
     }
 
     /// `--flag`, for messages and the command line.
-    public var flagName: String? { flag.map { "--" + $0 } }
+    package var flagName: String? { flag.map { "--" + $0 } }
 
     /// How the setting is named in an error about its value: the flag when given, else the variable.
     func source(flagGiven: Bool, environment: Environment) -> String {
@@ -62,17 +62,17 @@ public struct Setting: Sendable, Hashable {
 
     /// The raw text by precedence: the flag's value, else the first variable set (empty counts as
     /// unset), else the default. Nil when none applies.
-    public func text(_ flagValue: String?, _ environment: Environment) -> String? {
+    package func text(_ flagValue: String?, _ environment: Environment) -> String? {
         flagValue ?? variables.lazy.compactMap { environment[$0] }.first ?? defaultValue
     }
 
     /// The text given by flag or environment only (nil when it comes from the default or nowhere).
-    public func given(_ flagValue: String?, _ environment: Environment) -> String? {
+    package func given(_ flagValue: String?, _ environment: Environment) -> String? {
         flagValue ?? variables.lazy.compactMap { environment[$0] }.first
     }
 
     /// `.seconds` settings as a duration.
-    public func seconds(_ flagValue: String?, _ environment: Environment) throws -> Duration? {
+    package func seconds(_ flagValue: String?, _ environment: Environment) throws -> Duration? {
         guard let text = text(flagValue, environment) else { return nil }
         let name = source(flagGiven: flagValue != nil, environment: environment)
         guard let value = Double(text.trimmed()), value.isFinite, value > 0, value <= 86_400 else {
@@ -82,7 +82,7 @@ public struct Setting: Sendable, Hashable {
     }
 
     /// `.integer` settings as a number in their range.
-    public func integer(_ flagValue: String?, _ environment: Environment) throws -> Int? {
+    package func integer(_ flagValue: String?, _ environment: Environment) throws -> Int? {
         guard let text = text(flagValue, environment) else { return nil }
         guard case .integer(let range) = parse else { return Int(text) }
         let name = source(flagGiven: flagValue != nil, environment: environment)
@@ -93,7 +93,7 @@ public struct Setting: Sendable, Hashable {
     }
 
     /// `.onOff` settings as a boolean; a value that is neither a yes nor a no is an error, never a guess.
-    public func onOff(_ environment: Environment) throws -> Bool? {
+    package func onOff(_ environment: Environment) throws -> Bool? {
         guard let raw = text(nil, environment) else { return nil }
         let name = source(flagGiven: false, environment: environment)
         switch raw.trimmed().lowercased() {
@@ -106,7 +106,7 @@ public struct Setting: Sendable, Hashable {
 
 extension Setting {
     /// The help with where the value comes from and its default, as `--help` shows it.
-    public var helpWithSources: String {
+    package var helpWithSources: String {
         var sources: [String] = []
         if !variables.isEmpty { sources.append("env " + variables.joined(separator: ", ")) }
         if let shown = defaultValue ?? defaultNote { sources.append("default " + shown) }

@@ -3,11 +3,11 @@
 /// masked), and whether an http(s) URL is well-formed enough to send to (RFC 3986 characters only,
 /// a plain host name or IP literal, a port in range), so a bad one is a configuration error at
 /// once rather than a retried delivery failure.
-public enum URLText {
+package enum URLText {
     /// Passwords in `text`, both as written and percent-decoded: the userinfo's password of a URL
     /// (`scheme://user:password@host`) and a conninfo string's `password=` value. Found by hand,
     /// never by a parser that could fail on the very input whose error must stay masked.
-    public static func passwords(in text: String) -> [String] {
+    package static func passwords(in text: String) -> [String] {
         var found: [String] = []
         if let userInfo = userInfo(of: text), let colon = userInfo.firstIndex(of: ":") {
             let password = String(userInfo[userInfo.index(after: colon)...])
@@ -33,7 +33,7 @@ public enum URLText {
     }
 
     /// `text` with a URL's userinfo (`user:password@`) shown as `***@`: safe to echo in an error.
-    public static func maskingUserInfo(_ text: String) -> String {
+    package static func maskingUserInfo(_ text: String) -> String {
         guard let start = authorityStart(text), let at = text[start...].lastIndex(of: "@") else { return text }
         return String(text[..<start]) + Redactor.mask + String(text[at...])
     }
@@ -65,13 +65,13 @@ public enum URLText {
 
     /// A well-formed http(s) URL's parts, or nil. `allowUserInfo` for proxies, which may carry a
     /// user and password; `allowPath` for PostHog hosts behind a path prefix.
-    public struct HTTPURL: Sendable, Equatable {
-        public let scheme: String
+    package struct HTTPURL: Sendable, Equatable {
+        package let scheme: String
         /// Without brackets for an IPv6 literal.
-        public let host: String
-        public let port: Int?
-        public let user: String?
-        public let password: String?
+        package let host: String
+        package let port: Int?
+        package let user: String?
+        package let password: String?
     }
 
     /// One label of a host name: 1–63 letters, digits, `-` (not at either end) or `_`.
@@ -82,7 +82,7 @@ public enum URLText {
         }
     }
 
-    public static func parseHTTP(_ text: String, allowUserInfo: Bool, allowPath: Bool) -> HTTPURL? {
+    package static func parseHTTP(_ text: String, allowUserInfo: Bool, allowPath: Bool) -> HTTPURL? {
         // RFC 3986's characters only: no space, no control character, nothing non-ASCII.
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%".unicodeScalars)
         guard !text.isEmpty, text.unicodeScalars.allSatisfy(allowed.contains),

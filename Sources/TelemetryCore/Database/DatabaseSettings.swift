@@ -1,16 +1,16 @@
-import DurationUnits
+import Durations
 import Postgres
 
 /// How to reach the orchestrator's database, resolved in the README's order ("Configuration"): the `--database-url`
 /// flag, else `DATABASE_URL`, else the orchestrator's own `PG_*` variables, else libpq's defaults
 /// (which read libpq's `PG*` variables when the connection is opened).
-public struct DatabaseSettings: Sendable {
+package struct DatabaseSettings: Sendable {
     /// libpq keywords, including `connect_timeout`.
-    public let parameters: ConnectionParameters
+    package let parameters: ConnectionParameters
     /// Server-side limit for every statement (`statement_timeout`).
-    public let statementTimeout: Duration
+    package let statementTimeout: Duration
     /// Passwords known to this configuration, to be kept out of every output.
-    public let secrets: [String]
+    package let secrets: [String]
 
     /// The orchestrator's variables and the libpq keyword each one sets.
     static let orchestratorVariables: [(setting: Setting, keyword: String)] = [
@@ -18,14 +18,14 @@ public struct DatabaseSettings: Sendable {
         (Settings.pgDatabase, "dbname"), (Settings.pgSSLMode, "sslmode"), (Settings.pgSSLRootCert, "sslrootcert"),
     ]
 
-    public init(parameters: ConnectionParameters, statementTimeout: Duration, secrets: [String]) {
+    package init(parameters: ConnectionParameters, statementTimeout: Duration, secrets: [String]) {
         self.parameters = parameters
         self.statementTimeout = statementTimeout
         self.secrets = secrets
     }
 
     /// Resolves the settings from flags (`nil` when not given) and the environment.
-    public static func resolve(
+    package static func resolve(
         databaseURL: String?,
         statementTimeout: String?,
         connectTimeout: String?,

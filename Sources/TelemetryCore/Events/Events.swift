@@ -1,6 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The lifecycle events `event NAME` may send (README: "Commands"), besides the job's Summary and
 /// Heartbeat. The raw value is the event's name on the wire and on the command line.
-public enum LifecycleEvent: String, Sendable, CaseIterable {
+package enum LifecycleEvent: String, Sendable, CaseIterable {
     case installationStart = "InstallationStart"
     case installationInProgress = "InstallationInProgress"
     case installationSuccess = "InstallationSuccess"
@@ -14,17 +20,17 @@ public enum LifecycleEvent: String, Sendable, CaseIterable {
     case identify = "$identify"
 
     /// Every name, in the order the README lists them.
-    public static var names: [String] { allCases.map(\.rawValue) }
+    package static var names: [String] { allCases.map(\.rawValue) }
 }
 
 /// The two events of a `run`. The raw value is the event's name on the wire; `--only` takes it in
 /// lower case (`optionName`).
-public enum JobEvent: String, Sendable, CaseIterable {
+package enum JobEvent: String, Sendable, CaseIterable {
     case summary = "Summary"
     case heartbeat = "Heartbeat"
 
     /// The value `--only` takes for this event.
-    public var optionName: String { rawValue.lowercased() }
+    package var optionName: String { rawValue.lowercased() }
 
     /// The UTC period an event of this kind stands for; one UUID per installation and period.
     func period(of date: Date) -> String {
@@ -46,25 +52,25 @@ public enum JobEvent: String, Sendable, CaseIterable {
 
 /// Properties every event carries (README "The request"), and the Summary's values: nested under
 /// `summary` in the seed layout, flat beside the others in the orchestrator layout.
-public struct EventProperties: Encodable, Sendable, Equatable {
-    public let ucid: String
-    public let eventType: String
-    public let devtronVersion: String
-    public let serverVersion: String
-    public let timestamp: String
+package struct EventProperties: Encodable, Sendable, Equatable {
+    package let ucid: String
+    package let eventType: String
+    package let devtronVersion: String
+    package let serverVersion: String
+    package let timestamp: String
     /// The seed layout's nested `summary` object.
-    public let summary: [String: PropertyValue]?
+    package let summary: [String: PropertyValue]?
     /// Properties sent at the top level beside the common ones: the orchestrator layout's values
     /// and fixed fields, `devtronMode`, `failedMetrics`.
-    public let flat: [String: PropertyValue]
-    public let eventMessage: String?
+    package let flat: [String: PropertyValue]
+    package let eventMessage: String?
     /// `true` asks PostHog not to look up the sender's address (`TELEMETRY_GEOIP=false`); absent
     /// otherwise, PostHog's default.
-    public var geoIPDisable: Bool? = nil
-    public let lib: String = TelemetryVersion.libraryName
-    public let libVersion: String = TelemetryVersion.current
+    package var geoIPDisable: Bool? = nil
+    package let lib: String = TelemetryVersion.libraryName
+    package let libVersion: String = TelemetryVersion.current
 
-    public init(
+    package init(
         ucid: String, eventType: String, devtronVersion: String, serverVersion: String, timestamp: String,
         summary: [String: PropertyValue]? = nil, flat: [String: PropertyValue] = [:], eventMessage: String? = nil
     ) {
@@ -86,7 +92,7 @@ public struct EventProperties: Encodable, Sendable, Equatable {
         init?(intValue: Int) { nil }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         // The flat values first, so a common property of the same name always wins.
         for (key, value) in flat { try container.encode(value, forKey: Key(key)) }
@@ -106,15 +112,15 @@ public struct EventProperties: Encodable, Sendable, Equatable {
 /// One event as the job builds it, whatever it is sent to: its name, who it is about, its identity
 /// (uuid and the envelope timestamp PostHog deduplicates on) and its properties. The wire format
 /// is the sink's (Delivery/PostHog).
-public struct TelemetryEvent: Encodable, Sendable, Equatable {
-    public let name: String
-    public let distinctID: String
-    public let uuid: String
+package struct TelemetryEvent: Encodable, Sendable, Equatable {
+    package let name: String
+    package let distinctID: String
+    package let uuid: String
     /// RFC 3339 UTC with milliseconds: a job event's period start, a lifecycle event's real time.
-    public let timestamp: String
-    public let properties: EventProperties
+    package let timestamp: String
+    package let properties: EventProperties
 
-    public init(name: String, distinctID: String, uuid: String, timestamp: String, properties: EventProperties) {
+    package init(name: String, distinctID: String, uuid: String, timestamp: String, properties: EventProperties) {
         self.name = name
         self.distinctID = distinctID
         self.uuid = uuid
@@ -124,16 +130,16 @@ public struct TelemetryEvent: Encodable, Sendable, Equatable {
 }
 
 /// Who is sending and what they run: the envelope common to every event.
-public struct EventContext: Sendable {
-    public let ucid: String
-    public let devtronVersion: String
-    public let serverVersion: String
+package struct EventContext: Sendable {
+    package let ucid: String
+    package let devtronVersion: String
+    package let serverVersion: String
     /// The Summary's shape, and what the orchestrator layout adds to both job events.
-    public let layout: LayoutSettings
+    package let layout: LayoutSettings
     /// Adds `"$geoip_disable": true` to every event (`TELEMETRY_GEOIP=false`).
-    public let geoIPDisabled: Bool
+    package let geoIPDisabled: Bool
 
-    public init(
+    package init(
         ucid: String, devtronVersion: String, serverVersion: String, layout: LayoutSettings = LayoutSettings(),
         geoIPDisabled: Bool = false
     ) {
@@ -148,7 +154,7 @@ public struct EventContext: Sendable {
     /// a name-based UUID and, as the envelope timestamp, the period's start, so that every run in
     /// the period sends the same (uuid, event, distinct_id, timestamp) and PostHog keeps one event.
     /// The run's real time stays in `properties.timestamp`.
-    public func jobEvent(_ kind: JobEvent, at runStart: Date, summary: Summary? = nil) -> TelemetryEvent {
+    package func jobEvent(_ kind: JobEvent, at runStart: Date, summary: Summary? = nil) -> TelemetryEvent {
         let uuid = NameBasedUUID.event(ucid: ucid, event: kind.rawValue, period: kind.period(of: runStart))
         let (nested, flat) = layout.properties(summary: summary)
         return capture(kind.rawValue, uuid: uuid, envelope: kind.periodStart(of: runStart), at: runStart,
@@ -156,7 +162,7 @@ public struct EventContext: Sendable {
     }
 
     /// A lifecycle event; each one is its own occurrence, so its UUID is random and its timestamp real.
-    public func lifecycleEvent(_ name: String, message: String?, at date: Date) -> TelemetryEvent {
+    package func lifecycleEvent(_ name: String, message: String?, at date: Date) -> TelemetryEvent {
         capture(name, uuid: UUID(), envelope: date, at: date, summary: nil, flat: [:], message: message)
     }
 

@@ -1,18 +1,18 @@
 /// Which Summary layout a run sends, and the installation facts the orchestrator layout reports
 /// beside the database's values.
-public struct LayoutSettings: Sendable, Equatable {
+package struct LayoutSettings: Sendable, Equatable {
     /// What the orchestrator reports as its mode: a full install, or Hyperion's EA-only one.
-    public enum DevtronMode: String, Sendable, CaseIterable {
+    package enum DevtronMode: String, Sendable, CaseIterable {
         case full = "FULL"
         case eaOnly = "EA_ONLY"
     }
 
-    public var layout: Metric.Layout
-    public var devtronMode: DevtronMode
+    package var layout: Metric.Layout
+    package var devtronMode: DevtronMode
     /// The installed Devtron release; left out of the events when nil.
-    public var devtronReleaseVersion: String?
+    package var devtronReleaseVersion: String?
 
-    public init(layout: Metric.Layout = .seed, devtronMode: DevtronMode = .full, devtronReleaseVersion: String? = nil) {
+    package init(layout: Metric.Layout = .seed, devtronMode: DevtronMode = .full, devtronReleaseVersion: String? = nil) {
         self.layout = layout
         self.devtronMode = devtronMode
         self.devtronReleaseVersion = devtronReleaseVersion
@@ -20,7 +20,7 @@ public struct LayoutSettings: Sendable, Equatable {
 
     /// Resolves the settings from flags (nil when not given) and the environment
     /// (`SUMMARY_LAYOUT`, `DEVTRON_MODE`, `DEVTRON_RELEASE_VERSION`).
-    public static func resolve(
+    package static func resolve(
         layout: String?, devtronMode: String?, devtronReleaseVersion: String?, environment: Environment
     ) throws -> LayoutSettings {
         let layoutText = Settings.layout.text(layout, environment) ?? ""

@@ -1,6 +1,6 @@
 /// A failure with a one-line message for the operator and the process exit code it maps to
 /// (README: "Exit codes").
-public enum TelemetryError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum TelemetryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Bad flags, environment or configuration: exit 2.
     case usage(String)
     /// The database could not be reached: exit 1.
@@ -12,14 +12,14 @@ public enum TelemetryError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Standard output could not take the document (a dry-run body, the catalog): exit 1.
     case output(String)
 
-    public var exitCode: ExitStatus {
+    package var exitCode: ExitStatus {
         switch self {
         case .usage: return .usage
         case .database, .delivery, .service, .output: return .failure
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .usage(let message), .database(let message), .delivery(let message), .service(let message), .output(let message):
             return message
@@ -28,7 +28,7 @@ public enum TelemetryError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 /// The process exit codes (README: "Exit codes").
-public enum ExitStatus: Int32, Sendable, Comparable {
+package enum ExitStatus: Int32, Sendable, Comparable {
     /// Every requested event delivered (or printed), every metric computed.
     case success = 0
     /// Delivery failed, the database was unreachable, or Devtron's telemetry service could not be read.
@@ -48,5 +48,5 @@ public enum ExitStatus: Int32, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.severity < rhs.severity }
+    package static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.severity < rhs.severity }
 }

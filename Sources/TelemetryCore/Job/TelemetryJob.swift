@@ -1,22 +1,27 @@
-import DurationUnits
+import Durations
 import Logging
 import Postgres
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Who sends, what they run, and how: everything a `run` or `event` needs, resolved and validated.
-public struct JobConfiguration: Sendable {
-    public var ucid: String
-    public var devtronVersion: String
+package struct JobConfiguration: Sendable {
+    package var ucid: String
+    package var devtronVersion: String
     /// Given by flag or environment; `nil` means discover it.
-    public var serverVersion: String?
-    public var dryRun: Bool
-    public var delivery: DeliverySettings
-    public var environment: Environment
+    package var serverVersion: String?
+    package var dryRun: Bool
+    package var delivery: DeliverySettings
+    package var environment: Environment
     /// Asked for the PostHog key and endpoint, and the opt-out, when no key is configured.
-    public var telemetryService: TelemetryService
+    package var telemetryService: TelemetryService
     /// `TELEMETRY_GEOIP=false`: every event carries `"$geoip_disable": true`.
-    public var geoIPDisabled: Bool
+    package var geoIPDisabled: Bool
 
-    public init(
+    package init(
         ucid: String, devtronVersion: String, serverVersion: String?, dryRun: Bool,
         delivery: DeliverySettings, environment: Environment,
         telemetryService: TelemetryService? = nil, geoIPDisabled: Bool = false
@@ -37,16 +42,16 @@ public struct JobConfiguration: Sendable {
 
     /// Without a configured key, a sending run takes key, endpoint and opt-out from Devtron's
     /// telemetry service; a dry run never asks it.
-    public var asksTelemetryService: Bool { !dryRun && delivery.apiKey == nil }
+    package var asksTelemetryService: Bool { !dryRun && delivery.apiKey == nil }
 }
 
 /// The job end to end: database → metrics → events → delivery (or the dry-run document).
-public struct TelemetryJob: Sendable {
-    public let configuration: JobConfiguration
+package struct TelemetryJob: Sendable {
+    package let configuration: JobConfiguration
     /// Receives the dry-run document; standard output in the program. Throws when it cannot take it.
-    public let output: @Sendable (String) throws -> Void
+    package let output: @Sendable (String) throws -> Void
 
-    public init(configuration: JobConfiguration, output: @escaping @Sendable (String) throws -> Void = writeStandardOutput) {
+    package init(configuration: JobConfiguration, output: @escaping @Sendable (String) throws -> Void = writeStandardOutput) {
         self.configuration = configuration
         self.output = output
     }
@@ -54,7 +59,7 @@ public struct TelemetryJob: Sendable {
     /// `run`: the Summary (when asked for) from the database, the Heartbeat, one request.
     /// `--timeout` bounds every network step: Devtron's telemetry service, the Kubernetes
     /// version and the delivery share it; the database has limits of its own and is not counted.
-    public func run(
+    package func run(
         events: Set<JobEvent>, database: DatabaseSettings, layout: LayoutSettings = LayoutSettings(), logger: Logger
     ) -> ExitStatus {
         let runStart = Date()
@@ -92,7 +97,7 @@ public struct TelemetryJob: Sendable {
     }
 
     /// `event NAME`: one lifecycle event, no database; `--timeout` bounds the whole of it.
-    public func sendLifecycleEvent(_ event: LifecycleEvent, message: String?, logger: Logger) -> ExitStatus {
+    package func sendLifecycleEvent(_ event: LifecycleEvent, message: String?, logger: Logger) -> ExitStatus {
         logger.info("start", metadata: ["command": "event", "event": "\(event.rawValue)", "dry_run": "\(configuration.dryRun)"])
         let network = NetworkBudget(configuration.delivery.timeout)
         logConfiguration(logger)

@@ -1,6 +1,6 @@
 /// The version of this program, sent as `$lib_version` and in the `User-Agent`.
-public enum TelemetryVersion {
-    public static let current = "0.2.0"
-    public static let libraryName = "devtron-telemetry"
-    public static var userAgent: String { "\(libraryName)/\(current)" }
+package enum TelemetryVersion {
+    package static let current = "0.2.0"
+    package static let libraryName = "devtron-telemetry"
+    package static var userAgent: String { "\(libraryName)/\(current)" }
 }

@@ -1,32 +1,32 @@
 /// Text from outside (flags, variables, libpq, a server) made safe for a line on stderr: every
 /// control character is escaped, so a value can neither split a line (a trailing newline, as a
 /// YAML `|` block adds) nor drive the terminal (ESC sequences). Log lines and error lines share it.
-public enum Escaping {
+package enum Escaping {
     /// `value` as a JSON string literal, quotes included, control characters escaped, cut to
     /// `limit` characters: how an error line shows a value it rejects.
-    public static func quoted(_ value: String, limit: Int = 100) -> String {
+    package static func quoted(_ value: String, limit: Int = 100) -> String {
         "\"" + escaped(cut(value, to: limit), quotesAndBackslashes: true) + "\""
     }
 
     /// Longest value a log or error line shows whole: every line the job writes has a bounded
     /// length, whatever an operator or a server put into a value.
-    public static let fieldLimit = 512
+    package static let fieldLimit = 512
 
     /// `value` cut to `limit` characters, "…" marking the cut. Cut only after masking: a secret
     /// cut in two would no longer be recognised.
-    public static func cut(_ value: String, to limit: Int = fieldLimit) -> String {
+    package static func cut(_ value: String, to limit: Int = fieldLimit) -> String {
         value.count > limit ? String(value.prefix(limit)) + "…" : value
     }
 
     /// `text` with its control characters escaped (`\n`, `\r`, `\t`, `\u001b`, …) and nothing else
     /// changed: one line, whatever it held.
-    public static func oneLine(_ text: String) -> String {
+    package static func oneLine(_ text: String) -> String {
         escaped(text, quotesAndBackslashes: false)
     }
 
     /// C0 controls, DEL, C1 controls (0x9B is a one-byte CSI to some terminals) and the Unicode
     /// line and paragraph separators.
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 

@@ -1,4 +1,9 @@
 import Logging
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -7,14 +12,14 @@ import Darwin
 #endif
 
 /// Where finished log lines go. The default writes to standard error.
-public struct LogSink: Sendable {
-    public let write: @Sendable (String) -> Void
+package struct LogSink: Sendable {
+    package let write: @Sendable (String) -> Void
 
-    public init(write: @escaping @Sendable (String) -> Void) {
+    package init(write: @escaping @Sendable (String) -> Void) {
         self.write = write
     }
 
-    public static let standardError = LogSink { line in
+    package static let standardError = LogSink { line in
         // Nowhere left to say that stderr failed: the exit code still tells.
         _ = writeAll(line + "\n", to: STDERR_FILENO)
     }
@@ -22,30 +27,30 @@ public struct LogSink: Sendable {
 
 /// A log line per record, `key=value` (or one JSON object) on standard error (README: "Exit codes",
 /// last paragraph); every value passes through the `Redactor` before it is escaped.
-public struct LineLogHandler: LogHandler {
-    public enum Format: String, Sendable, CaseIterable {
+package struct LineLogHandler: LogHandler {
+    package enum Format: String, Sendable, CaseIterable {
         case text, json
     }
 
-    public var logLevel: Logger.Level = .info
-    public var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level = .info
+    package var metadata: Logger.Metadata = [:]
     private let format: Format
     private let redactor: Redactor
     private let sink: LogSink
 
-    public init(format: Format, level: Logger.Level, redactor: Redactor, sink: LogSink = .standardError) {
+    package init(format: Format, level: Logger.Level, redactor: Redactor, sink: LogSink = .standardError) {
         self.format = format
         self.logLevel = level
         self.redactor = redactor
         self.sink = sink
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var fields: [(String, String)] = [
             ("ts", Timestamp.rfc3339(Date())), ("level", event.level.rawValue), ("msg", event.message.description),
         ]
@@ -96,7 +101,7 @@ func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
 
 /// Writes a document to standard output; a document that could not be written whole (a full
 /// disk, a closed pipe) is a failure of the command, exit 1, never a silent success.
-public func writeStandardOutput(_ text: String) throws {
+package func writeStandardOutput(_ text: String) throws {
     if let failure = writeAll(text, to: STDOUT_FILENO) {
         throw TelemetryError.output("cannot write to standard output: \(String(cString: strerror(failure)))")
     }

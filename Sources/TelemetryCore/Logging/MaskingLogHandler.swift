@@ -33,7 +33,7 @@ struct MaskingLogHandler: LogHandler {
 
 extension Logger {
     /// This logger, with `secrets` masked in every later record as well.
-    public func masking(_ secrets: [String]) -> Logger {
+    package func masking(_ secrets: [String]) -> Logger {
         let handler = MaskingLogHandler(inner: self.handler, redactor: Redactor(secrets: secrets))
         return Logger(label: label) { _ in handler }
     }

@@ -1,5 +1,5 @@
 /// A value of an event property: what a metric yields, and the few fixed properties beside them.
-public enum PropertyValue: Sendable, Equatable, Encodable {
+package enum PropertyValue: Sendable, Equatable, Encodable {
     case integer(Int)
     case flag(Bool)
     case text(String)
@@ -7,7 +7,7 @@ public enum PropertyValue: Sendable, Equatable, Encodable {
     /// A JSON object of values (the orchestrator's `ExternalHelmAppClusterCount` is one, empty).
     case object([String: PropertyValue])
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .integer(let value): try container.encode(value)
@@ -18,7 +18,7 @@ public enum PropertyValue: Sendable, Equatable, Encodable {
         }
     }
 
-    public var integer: Int? {
+    package var integer: Int? {
         if case .integer(let value) = self { return value }
         return nil
     }

@@ -2,21 +2,21 @@ import Postgres
 
 /// The Summary of one run in one layout: each key's value as it is sent, and the keys whose metric
 /// failed (an integer that failed is -1; a failed flag, text counter, list or timestamp is absent).
-public struct Summary: Sendable, Equatable {
-    public let layout: Metric.Layout
+package struct Summary: Sendable, Equatable {
+    package let layout: Metric.Layout
     /// Values by key of the layout; a record with two keys is under both.
-    public private(set) var values: [String: PropertyValue]
+    package private(set) var values: [String: PropertyValue]
     /// Keys of the layout whose metric could not be computed, sorted.
-    public private(set) var failedKeys: [String]
+    package private(set) var failedKeys: [String]
 
-    public init(layout: Metric.Layout, values: [String: PropertyValue] = [:], failedKeys: [String] = []) {
+    package init(layout: Metric.Layout, values: [String: PropertyValue] = [:], failedKeys: [String] = []) {
         self.layout = layout
         self.values = values
         self.failedKeys = failedKeys.sorted()
     }
 
     /// A seed-layout Summary of counts, a count of -1 marking a failure.
-    public init(counts: [String: Int]) {
+    package init(counts: [String: Int]) {
         self.init(
             layout: .seed, values: counts.mapValues(PropertyValue.integer),
             failedKeys: counts.filter { $0.value < 0 }.map(\.key)
@@ -24,8 +24,8 @@ public struct Summary: Sendable, Equatable {
     }
 
     /// The integer values (counts and maxima), by key.
-    public var counts: [String: Int] { values.compactMapValues(\.integer) }
-    public var isComplete: Bool { failedKeys.isEmpty }
+    package var counts: [String: Int] { values.compactMapValues(\.integer) }
+    package var isComplete: Bool { failedKeys.isEmpty }
 
     /// How many of `metrics` failed (a record with two keys counts once).
     func failedMetricCount(of metrics: [Metric]) -> Int {
@@ -50,7 +50,7 @@ public struct Summary: Sendable, Equatable {
 extension Metric.Kind {
     /// The metric's value from its statement's rows, checked against the kind's shape; anything
     /// else is a decoding error, so a value of an unexpected form never leaves the process.
-    public func value(of result: QueryResult) throws -> PropertyValue {
+    package func value(of result: QueryResult) throws -> PropertyValue {
         switch self {
         case .count, .maximum:
             let value = try result.scalar(Int.self)

@@ -1,5 +1,10 @@
 import Logging
 import Postgres
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Computes the Summary from the orchestrator's database.
 ///
@@ -8,19 +13,19 @@ import Postgres
 /// mode: one round trip for the whole Summary, whatever the number of metrics, and one more per
 /// metric that fails (missing table, timeout), after which the others are still computed in the
 /// same snapshot (`Connection.snapshot`).
-public struct SummaryCollector: Sendable {
-    public let layout: Metric.Layout
-    public let metrics: [Metric]
+package struct SummaryCollector: Sendable {
+    package let layout: Metric.Layout
+    package let metrics: [Metric]
 
     /// A collector of `layout`'s metrics: the catalog's, or others (tests give their own).
-    public init(layout: Metric.Layout = .seed, metrics: [Metric]? = nil) {
+    package init(layout: Metric.Layout = .seed, metrics: [Metric]? = nil) {
         self.layout = layout
         self.metrics = metrics ?? MetricCatalog.metrics(in: layout)
     }
 
     /// Opens the session as the job uses it: read-only by default, statements limited on the
     /// server, and a client-side deadline a little above that in case the server stops answering.
-    public static func openSession(_ settings: DatabaseSettings) throws -> Connection {
+    package static func openSession(_ settings: DatabaseSettings) throws -> Connection {
         let connection: Connection
         do {
             connection = try Connection(settings.parameters)
@@ -43,7 +48,7 @@ public struct SummaryCollector: Sendable {
 
     /// Runs every metric in one snapshot. A failed metric is -1 (an integer) or left out; a
     /// database that can no longer be reached fails every metric not yet answered.
-    public func collect(on connection: Connection, runStart: Date, logger: Logger) -> Summary {
+    package func collect(on connection: Connection, runStart: Date, logger: Logger) -> Summary {
         var summary = Summary(layout: layout)
         let clock = ContinuousClock()
         let started = clock.now
@@ -66,13 +71,13 @@ public struct SummaryCollector: Sendable {
         }
         logger.info("metrics", metadata: [
             "computed": "\(metrics.count - summary.failedMetricCount(of: metrics))", "failed": "\(summary.failedMetricCount(of: metrics))",
-            "round_trips": "\(outcome.roundTrips)", "duration_ms": "\(milliseconds(clock.now - started))",
+            "round_trips": "\(outcome.roundTrips)", "duration_ms": "\((clock.now - started).millisecondsText)",
         ])
         return summary
     }
 
     /// The statement of `metric` with its window's start bound to `$1`.
-    public static func query(_ metric: Metric, runStart: Date) -> Query {
+    package static func query(_ metric: Metric, runStart: Date) -> Query {
         let bindings = metric.window.seconds.map { [Timestamp.rfc3339(runStart.addingTimeInterval(-Double($0)))] } ?? []
         return Query(sql: metric.sql, bindings: bindings)
     }
@@ -84,12 +89,12 @@ public struct SummaryCollector: Sendable {
         switch value {
         case .success(let value):
             logger.info("metric", metadata: [
-                "key": "\(key)", "value": "\(Self.logged(value))", "duration_ms": "\(milliseconds(duration))",
+                "key": "\(key)", "value": "\(Self.logged(value))", "duration_ms": "\(duration.millisecondsText)",
             ])
         case .failure(let failure):
             var metadata: Logger.Metadata = [
                 "key": "\(key)", "value": metric.kind.failsAsMinusOne ? "-1" : "absent",
-                "duration_ms": "\(milliseconds(duration))", "error": "\(failure)",
+                "duration_ms": "\(duration.millisecondsText)", "error": "\(failure)",
             ]
             if let sqlState = failure.sqlState { metadata["sqlstate"] = "\(sqlState)" }
             logger.warning("metric failed", metadata: metadata)

@@ -1,8 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// PostHog's wire format: the body of `POST /batch/`, `{"api_key": …, "batch": [capture, …]}`.
 /// It has no `sent_at`: PostHog would shift each stored timestamp by `now − sent_at`, so a resent
 /// body would land later each time and no longer match the event it duplicates (posthog-go's batch
 /// leaves it out for the same reason).
-public struct PostHogBatch: Encodable, Sendable, Equatable {
+package struct PostHogBatch: Encodable, Sendable, Equatable {
     /// One entry of `batch`: PostHog's capture message.
     struct Capture: Encodable, Sendable, Equatable {
         let type = "capture"
@@ -34,20 +40,20 @@ public struct PostHogBatch: Encodable, Sendable, Equatable {
         case batch
     }
 
-    public init(apiKey: String?, events: [TelemetryEvent]) {
+    package init(apiKey: String?, events: [TelemetryEvent]) {
         self.apiKey = apiKey
         self.batch = events.map(Capture.init)
     }
 
     /// The compact body that is sent.
-    public func wireBody() throws -> [UInt8] {
+    package func wireBody() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(self))
     }
 
     /// What `--dry-run` prints: pretty, keys sorted, the API key shown as "REDACTED".
-    public func dryRunDocument() throws -> String {
+    package func dryRunDocument() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(PostHogBatch(apiKey: apiKey == nil ? nil : "REDACTED", batch: batch)), as: UTF8.self)

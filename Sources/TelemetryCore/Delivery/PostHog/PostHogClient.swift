@@ -1,6 +1,11 @@
-import DurationUnits
+import Durations
 import HTTP
 import Logging
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -15,17 +20,17 @@ import Darwin
 /// (what a response means: delivered, rejected, or worth another try and after how long),
 /// `nextWait` (the wait before the next attempt, or none when it would end past the deadline),
 /// and `deliver`, the loop that only strings them together.
-public struct PostHogClient: Sendable {
-    public let settings: DeliverySettings
+package struct PostHogClient: Sendable {
+    package let settings: DeliverySettings
     /// Longest a single attempt may take, so one silent server cannot eat every retry.
-    public var attemptTimeout: Duration = .seconds(30)
+    package var attemptTimeout: Duration = .seconds(30)
 
-    public init(settings: DeliverySettings) {
+    package init(settings: DeliverySettings) {
         self.settings = settings
     }
 
     /// What one attempt came to.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// A 2xx: done.
         case delivered
         /// An answer that another try cannot change (a 4xx other than 408 and 429).
@@ -38,7 +43,7 @@ public struct PostHogClient: Sendable {
     /// message, or the last cause when every attempt failed.
     /// `deadline`, when given, is what is left of `--timeout` after the command's other network
     /// steps; by default the whole of it from now.
-    public func deliver(_ request: PostHogBatch, until deadline: ContinuousClock.Instant? = nil, logger: Logger) throws {
+    package func deliver(_ request: PostHogBatch, until deadline: ContinuousClock.Instant? = nil, logger: Logger) throws {
         let clock = ContinuousClock()
         let deadline = deadline ?? clock.now + settings.timeout
         var httpRequest = try makeRequest(request)
@@ -67,7 +72,7 @@ public struct PostHogClient: Sendable {
                         "delivery deadline of \(Self.seconds(settings.timeout)) s reached after \(attempt) attempt(s); last: \(lastCause)"
                     )
                 }
-                logger.debug("delivery retry", metadata: ["wait_ms": "\(milliseconds(wait))"])
+                logger.debug("delivery retry", metadata: ["wait_ms": "\(wait.millisecondsText)"])
                 Self.pause(wait)
             }
         }
@@ -75,7 +80,7 @@ public struct PostHogClient: Sendable {
     }
 
     /// The request every attempt sends: the gzip body made once, so every attempt sends the same bytes.
-    public func makeRequest(_ request: PostHogBatch) throws -> HTTPRequest {
+    package func makeRequest(_ request: PostHogBatch) throws -> HTTPRequest {
         HTTPRequest(
             method: .post, url: settings.endpoint,
             headers: [
@@ -97,20 +102,20 @@ public struct PostHogClient: Sendable {
             // Blocking, and meant to be: the job has nothing else to do while it waits.
             let response = try HTTPTransfer.perform(request)
             logger.info("delivery attempt", metadata: [
-                "attempt": "\(attempt)", "status": "\(response.status)", "duration_ms": "\(milliseconds(clock.now - started))",
+                "attempt": "\(attempt)", "status": "\(response.status)", "duration_ms": "\((clock.now - started).millisecondsText)",
             ])
             return Self.classify(response, now: Date())
         } catch {
             let cause = String(describing: error)
             logger.warning("delivery attempt", metadata: [
-                "attempt": "\(attempt)", "error": "\(cause)", "duration_ms": "\(milliseconds(clock.now - started))",
+                "attempt": "\(attempt)", "error": "\(cause)", "duration_ms": "\((clock.now - started).millisecondsText)",
             ])
             return .retryable(cause: cause, retryAfter: nil)
         }
     }
 
     /// What a response means; `now` is when it arrived, for a `Retry-After` date.
-    public static func classify(_ response: HTTPResponse, now: Date) -> Outcome {
+    package static func classify(_ response: HTTPResponse, now: Date) -> Outcome {
         let status = response.status
         if (200...299).contains(status) { return .delivered }
         let text = message(response.body)
@@ -121,7 +126,7 @@ public struct PostHogClient: Sendable {
 
     /// The wait before attempt `attempt + 1`, or nil when it would not end before the deadline
     /// (`remaining` from now): a wait that cannot be followed by an attempt is not started.
-    public static func nextWait(
+    package static func nextWait(
         policy: RetryPolicy, afterAttempt attempt: Int, retryAfter: Duration?, remaining: Duration, unit: Double
     ) -> Duration? {
         let wait = policy.delay(afterAttempt: attempt, retryAfter: retryAfter, unit: unit)

@@ -1,4 +1,9 @@
-import DurationUnits
+import Durations
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -10,10 +15,10 @@ import Darwin
 ///
 /// The header comes from whatever is on the path (PostHog, a proxy), so nothing in it may trap:
 /// every number is checked or clamped (`Duration(clampingSeconds:)`), and the caller caps the wait.
-public enum RetryAfter {
+package enum RetryAfter {
     /// How long the server asks us to wait, measured from `now`; `nil` when the header is absent
     /// or unreadable. A date in the past means no wait.
-    public static func parse(_ value: String?, now: Date) -> Duration? {
+    package static func parse(_ value: String?, now: Date) -> Duration? {
         guard let value = value?.trimmed(), !value.isEmpty else { return nil }
         if value.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
             // Any run of digits is a Double (a huge one is ~1e300 or infinity): clamped, never trapped.
@@ -28,10 +33,10 @@ public enum RetryAfter {
 /// forms recipients must still accept, RFC 850 ("Sunday, 06-Nov-94 08:49:37 GMT") and asctime
 /// ("Sun Nov  6 08:49:37 1994"). Every number is read from a fixed count of ASCII digits, as the
 /// grammar has them, so none can overflow what it is stored in.
-public enum HTTPDate {
+package enum HTTPDate {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    public static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         var day: Int?, month: Int?, year: Int?, clock: [Int]?
         switch words.count {

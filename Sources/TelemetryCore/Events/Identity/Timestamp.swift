@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,30 +12,30 @@ import Darwin
 
 /// RFC 3339 UTC timestamps with milliseconds ("2026-11-24T00:00:00.512Z") and the UTC periods
 /// that name a Summary (its date) and a Heartbeat (its hour).
-public enum Timestamp {
-    public static func rfc3339(_ date: Date) -> String {
+package enum Timestamp {
+    package static func rfc3339(_ date: Date) -> String {
         let (fields, millisecond) = utcFields(date)
         return "\(fields.date)T\(pad(fields.tm.tm_hour)):\(pad(fields.tm.tm_min)):\(pad(fields.tm.tm_sec)).\(pad(millisecond, 3))Z"
     }
 
     /// "2026-11-24": the period of a Summary.
-    public static func utcDate(_ date: Date) -> String {
+    package static func utcDate(_ date: Date) -> String {
         utcFields(date).0.date
     }
 
     /// "2026-11-24T07": the period of a Heartbeat.
-    public static func utcHour(_ date: Date) -> String {
+    package static func utcHour(_ date: Date) -> String {
         let fields = utcFields(date).0
         return "\(fields.date)T\(pad(fields.tm.tm_hour))"
     }
 
     /// The start of the UTC day `date` falls in (00:00:00.000Z): a Summary's envelope timestamp.
-    public static func utcDayStart(_ date: Date) -> Date {
+    package static func utcDayStart(_ date: Date) -> Date {
         periodStart(date, seconds: 86_400)
     }
 
     /// The start of the UTC hour `date` falls in: a Heartbeat's envelope timestamp.
-    public static func utcHourStart(_ date: Date) -> Date {
+    package static func utcHourStart(_ date: Date) -> Date {
         periodStart(date, seconds: 3_600)
     }
 
