@@ -96,7 +96,8 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Postgres",
+                "Postgres", "TelemetryCore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -106,13 +107,19 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Durations", "TestSupport"]),
+        // Unit tests: no server.
         .testTarget(
             name: "TelemetryCoreTests",
             dependencies: ["TelemetryCore", "Durations", "HTTP", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
-        // Runs the built executable as a subprocess, as an operator or a CronJob would.
-        .testTarget(name: "CLITests", dependencies: ["devtron-telemetry", "TelemetryCore", "TestSupport"]),
+        // Against real parts: a throwaway PostgreSQL, loopback HTTP(S) servers, and the built
+        // executable run as a subprocess, as an operator or a CronJob would.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "devtron-telemetry", "TelemetryCore", "Postgres", "HTTP", "Durations", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

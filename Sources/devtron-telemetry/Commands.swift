@@ -74,7 +74,7 @@ struct EventCommand: ParsableCommand {
 struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
-        abstract: "Print the metric catalog: each metric's keys, meaning, kind, window, the columns it reads and its exact SQL."
+        abstract: "Print the metric catalog: each metric's keys, meaning, kind, window, the columns it reads and its SQL (JSON checks by their short name; --format json has the exact statement)."
     )
 
     @Option(name: .long, help: "seed, orchestrator or all (default seed).")
@@ -82,7 +82,7 @@ struct MetricsCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
-    @Option(name: .long, help: "text, json (what scripts/bench runs) or markdown (the README's table).")
+    @Option(name: .long, help: "text, json (the exact statements, what scripts/bench runs) or markdown (a section per metric).")
     var format: Format = .text
 
     func run() throws {

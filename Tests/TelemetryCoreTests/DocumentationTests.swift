@@ -29,14 +29,6 @@ final class DocumentationTests: XCTestCase {
         XCTAssertEqual(offenders, [])
     }
 
-    func testTheReadmeShowsTheCatalogAsItIs() throws {
-        let readme = try String(contentsOf: TestEnvironment.repositoryFile("README.md"), encoding: .utf8)
-        let begin = try XCTUnwrap(readme.range(of: "<!-- metrics:begin -->\n"))
-        let end = try XCTUnwrap(readme.range(of: "<!-- metrics:end -->"))
-        XCTAssertEqual(String(readme[begin.upperBound..<end.lowerBound]), MetricCatalog.markdown(MetricCatalog.selection(nil)),
-                       "regenerate with: devtron-telemetry metrics --layout all --format markdown")
-    }
-
     func testTheGeneratedPagesAreTheCodesRendering() throws {
         let pages: [(String, String)] = [
             ("docs/configuration.md", ConfigurationDocument.markdown()), ("docs/metrics.md", MetricsDocument.markdown()),

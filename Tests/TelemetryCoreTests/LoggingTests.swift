@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import TelemetryCore
+import TestSupport
 import XCTest
 
 final class LoggingTests: XCTestCase {

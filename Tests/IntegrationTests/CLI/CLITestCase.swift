@@ -4,11 +4,8 @@ import XCTest
 
 /// Helpers shared by the command-line tests, which run the real executable as a subprocess.
 class CLITestCase: XCTestCase {
-    /// The counts of Tests/Fixtures/tricky-rows.sql.
-    static let trickyExpected: [String: Int] = [
-        "cdCountPerDay": 4, "ciCountPerDay": 2, "clusterCount": 2, "environmentCount": 3,
-        "nonProdAppCount": 3, "prodAppCount": 2, "userCount": 5,
-    ]
+    /// The counts of Tests/Fixtures/tricky-rows.sql (TestSupport/FixtureExpectations.swift).
+    static let trickyExpected = TrickyFixtureExpectations.seedCounts
 
     func run(_ arguments: [String], _ environment: [String: String] = [:], limit: Double = 60,
              standardOutput: FileHandle? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> CommandRunner.Outcome {

@@ -13,8 +13,8 @@ enum AppMetrics {
             reads: ["environment": ["active"]],
             sql: "SELECT count(*) FROM environment WHERE active = true"
         ),
-        appsWithCDPipeline(production: false),
-        appsWithCDPipeline(production: true),
+        appsWithCDPipeline("nonProdAppCount", production: false),
+        appsWithCDPipeline("prodAppCount", production: true),
         Metric(
             seed: "userCount", orchestrator: ["userCount"],
             description: "Active users, API-token users excluded; the built-in admin and system users count.",
@@ -56,17 +56,18 @@ enum AppMetrics {
             description: "Active projects (teams) without any active app, of any type.",
             reads: ["team": ["id", "active"], "app": ["team_id", "active"]],
             sql: """
-                SELECT count(*) FROM team t WHERE t.active = true \
-                AND NOT EXISTS (SELECT 1 FROM app a WHERE a.team_id = t.id AND a.active = true)
+                SELECT count(*)
+                FROM team t
+                WHERE t.active = true
+                  AND NOT EXISTS (SELECT 1 FROM app a WHERE a.team_id = t.id AND a.active = true)
                 """
         ),
     ]
 
     /// `nonProdAppCount` and `prodAppCount`: the same count on either side of Devtron's production
     /// mark (`environment."default"`). The environment's own `active` flag is not considered.
-    static func appsWithCDPipeline(production: Bool) -> Metric {
-        let key = production ? "prodAppCount" : "nonProdAppCount"
-        return Metric(
+    static func appsWithCDPipeline(_ key: String, production: Bool) -> Metric {
+        Metric(
             seed: key, orchestrator: [key],
             description: "Active apps with at least one CD pipeline, not deleted, on a \(production ? "" : "non-")production environment (\"default\" = \(production)).",
             reads: [
@@ -74,9 +75,15 @@ enum AppMetrics {
                 "environment": ["id", "default"],
             ],
             sql: """
-                SELECT count(*) FROM app a WHERE a.active = true AND EXISTS (SELECT 1 FROM pipeline p \
-                JOIN environment e ON e.id = p.environment_id \
-                WHERE p.app_id = a.id AND p.deleted = false AND e."default" = \(production))
+                SELECT count(*)
+                FROM app a
+                WHERE a.active = true
+                  AND EXISTS (
+                    SELECT 1
+                    FROM pipeline p
+                    JOIN environment e ON e.id = p.environment_id
+                    WHERE p.app_id = a.id AND p.deleted = false AND e."default" = \(production)
+                  )
                 """
         )
     }

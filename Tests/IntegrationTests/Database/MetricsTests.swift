@@ -15,10 +15,7 @@ final class MetricsTests: XCTestCase {
     }
 
     /// What Tests/Fixtures/tricky-rows.sql must count to, worked out row by row in its comments.
-    static let trickyExpected: [String: Int] = [
-        "cdCountPerDay": 4, "ciCountPerDay": 2, "clusterCount": 2, "environmentCount": 3,
-        "nonProdAppCount": 3, "prodAppCount": 2, "userCount": 5,
-    ]
+    static let trickyExpected = TrickyFixtureExpectations.seedCounts
 
     private func settings(_ database: TestDatabase, statementTimeout: Duration = .seconds(30)) throws -> DatabaseSettings {
         let resolved = try DatabaseSettings.resolve(
@@ -224,6 +221,21 @@ final class MetricsTests: XCTestCase {
             "cdCountPerDay": 0, "ciCountPerDay": 0, "clusterCount": 1, "environmentCount": 1,
             "nonProdAppCount": 0, "prodAppCount": 0, "userCount": 2,
         ])
+    }
+
+    /// A reader greps the catalog for a key: each is spelled out in quotes in the records' source,
+    /// never put together from parts.
+    func testEveryKeyIsSpelledLiterallyInTheCatalog() throws {
+        let folder = TestEnvironment.repositoryFile("Sources/TelemetryCore/Metrics/Records")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "swift" }
+        XCTAssertGreaterThanOrEqual(files.count, 4, "\(files)")
+        let source = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+        let keys = MetricCatalog.all.flatMap { metric in Metric.Layout.allCases.flatMap(metric.keys(in:)) }
+        XCTAssertGreaterThan(Set(keys).count, 80)
+        for key in Set(keys).sorted() {
+            XCTAssertTrue(source.contains("\"\(key)\""), "\(key) is not spelled out in Sources/TelemetryCore/Metrics/Records/*.swift")
+        }
     }
 
     func testTheFixtureSchemaMatchesTheOrchestratorColumnForColumn() throws {

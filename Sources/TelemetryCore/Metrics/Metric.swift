@@ -1,5 +1,5 @@
 /// One metric of the Summary, declared once: the `metrics` command, the Summary of either layout,
-/// the `grants` command and the README all read these records.
+/// the `grants` command and docs/metrics.md all read these records.
 ///
 /// The SQL's result shape is fixed by `kind` (see `Kind`); its only parameter, for a windowed
 /// metric, is `$1`, bound to the window's start (never spliced into the text).
@@ -63,12 +63,16 @@ package struct Metric: Sendable, Encodable, Equatable {
     package let window: Window
     /// The table columns the SQL reads, by table: what `grants` allows, and all it allows.
     package let reads: [String: [String]]
-    /// The exact statement.
+    /// The exact statement PostgreSQL runs: what the collector, `grants` tests and scripts/bench
+    /// (through `metrics --format json`) use.
     package let sql: String
+    /// The statement as documented (docs/metrics.md, `metrics`): `sql` with each JSON check shown by
+    /// its short name (`SQLText.JSONCheck`), which is no function PostgreSQL knows.
+    package let displaySQL: String
 
     package init(
         seed: String? = nil, orchestrator: [String] = [], description: String, kind: Kind = .count,
-        window: Window = .allTime, reads: [String: [String]], sql: String
+        window: Window = .allTime, reads: [String: [String]], sql: SQLText
     ) {
         var keys: [Layout: [String]] = [:]
         if let seed { keys[.seed] = [seed] }
@@ -78,7 +82,24 @@ package struct Metric: Sendable, Encodable, Equatable {
         self.kind = kind
         self.window = window
         self.reads = reads.mapValues { Array(Set($0)).sorted() }
-        self.sql = sql
+        self.sql = sql.executable
+        self.displaySQL = sql.display
+    }
+
+    /// A record whose statement is a string already made (a test's variant of a record): shown as it
+    /// runs. Generic and disfavoured so that a string literal is always read as `SQLText`, whose
+    /// interpolations keep the JSON checks apart: read as a `String`, a literal would take an
+    /// `SQLText` fragment in through its description (a plain `String` overload wins over `SQLText`
+    /// for literals, disfavoured or not).
+    @_disfavoredOverload
+    package init<Statement: StringProtocol>(
+        seed: String? = nil, orchestrator: [String] = [], description: String, kind: Kind = .count,
+        window: Window = .allTime, reads: [String: [String]], sql: Statement
+    ) {
+        self.init(
+            seed: seed, orchestrator: orchestrator, description: description, kind: kind, window: window, reads: reads,
+            sql: SQLText(String(sql))
+        )
     }
 
     /// The record's name in logs and lists: its first orchestrator key, else its seed key.
@@ -91,10 +112,10 @@ package struct Metric: Sendable, Encodable, Equatable {
     package func keys(in layout: Layout) -> [String] { keys[layout] ?? [] }
 
     enum CodingKeys: String, CodingKey {
-        case id, keys, description, kind, window, reads, sql
+        case id, keys, description, kind, window, reads, sql, displaySQL
     }
 
-    /// The record as `metrics --format json` shows it, its `id` included.
+    /// The record as `metrics --format json` shows it, its `id` included; `sql` is what runs.
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -104,5 +125,6 @@ package struct Metric: Sendable, Encodable, Equatable {
         try container.encode(window, forKey: .window)
         try container.encode(reads, forKey: .reads)
         try container.encode(sql, forKey: .sql)
+        try container.encode(displaySQL, forKey: .displaySQL)
     }
 }

@@ -209,4 +209,48 @@ final class CatalogSQLTests: XCTestCase {
             XCTAssertEqual(try connection.execute(query).scalar(Bool.self), object, text ?? "NULL")
         }
     }
+
+    /// The display text shows each JSON check by its short name; expanding the names gives back,
+    /// character for character, the statement that runs. Everything else is the same in both.
+    func testTheDisplaySQLNamesTheJSONCheckAndExpandsToTheExecutableSQL() throws {
+        let readingText = MetricCatalog.all.filter { $0.sql.contains("regexp_replace") }
+        XCTAssertEqual(Set(readingText.map(\.id)), [
+            "dockerfileLanguagesList", "buildpackLanguagesList", "externalConfigMapCount", "internalConfigMapCount",
+        ])
+        for metric in readingText {
+            XCTAssertTrue(metric.displaySQL.contains("json_object_or_null("), metric.id)
+            XCTAssertFalse(metric.displaySQL.contains("regexp_replace"), metric.id)
+        }
+        let call = try Regex(#"(json_object_or_null|is_json_object|json_decodable)\(([^()]*)\)"#)
+        for metric in MetricCatalog.all {
+            let expanded = metric.displaySQL.replacing(call) { match -> String in
+                let argument = String(match.output[2].substring ?? "")
+                switch match.output[1].substring ?? "" {
+                case "json_object_or_null": return JSONText.object(argument)
+                case "is_json_object": return JSONText.isObject(argument)
+                default: return JSONText.decodable(argument)
+                }
+            }
+            XCTAssertEqual(expanded, metric.sql, metric.id)
+        }
+        let page = MetricsDocument.markdown()
+        XCTAssertFalse(page.contains("regexp_replace("), "docs/metrics.md shows an expansion of the JSON check")
+    }
+
+    /// Laying the statements out on lines changed whitespace only: with its line breaks read as one
+    /// space (none after `(` or before `)`), a ConfigMap statement is the one-line text it was, the
+    /// JSON check spliced in by `JSONText` itself.
+    func testTheExecutableSQLIsTheStatementItWasBeforeItWasLaidOut() throws {
+        let metric = try XCTUnwrap(MetricCatalog.all.first { $0.id == "externalConfigMapCount" })
+        let maps = "CROSS JOIN LATERAL (SELECT \(JSONText.object("c.config_map_data")) AS data OFFSET 0) d "
+            + #"WHERE c.config_map_data ~ '"external"[ \t\n\r]*:[ \t\n\r]*"?true' "#
+            + "AND EXISTS (SELECT 1 FROM json_array_elements(CASE WHEN json_typeof(d.data -> 'maps') = 'array' "
+            + "THEN d.data -> 'maps' END) AS m(map) WHERE m.map ->> 'external' = 'true')"
+        let before = "SELECT (SELECT count(*) FROM config_map_app_level c JOIN app a ON a.id = c.app_id AND a.active = true \(maps)) "
+            + "+ (SELECT count(*) FROM config_map_env_level c JOIN environment e ON e.id = c.environment_id "
+            + "AND e.active = true AND c.deleted = false \(maps))"
+        let oneLine = metric.sql.replacing(#/ *\n */#, with: " ").replacing("( ", with: "(").replacing(" )", with: ")")
+        XCTAssertEqual(oneLine, before)
+        XCTAssertTrue(metric.sql.contains("\n"), "laid out on lines")
+    }
 }

@@ -7,6 +7,9 @@
 /// session is read-only and may create no function, so validity is decided by regular expressions
 /// first, and the cast or the field access happens only in the `THEN` branch of a `CASE` (which
 /// PostgreSQL evaluates only when its condition holds). A row that fails the check is skipped.
+///
+/// Records splice these through `SQLText` (`\(jsonObject: column)` …), which puts the expression in
+/// the statement that runs and a short name for it in the text docs/metrics.md shows.
 enum JSONText {
     /// A JSON string (`decodable` rules out the escapes PostgreSQL cannot decode; a separate check
     /// is much faster than lookaheads here).

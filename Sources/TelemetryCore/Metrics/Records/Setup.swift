@@ -1,5 +1,5 @@
 /// How the installation is configured and used: git, registries, SSO, policies, counters.
-enum ConfigurationMetrics {
+enum SetupMetrics {
     static let all: [Metric] = [
         Metric(
             orchestrator: ["gitAccountsCount"],
@@ -57,8 +57,11 @@ enum ConfigurationMetrics {
             kind: .timestamp,
             reads: ["user_audit": ["updated_on"]],
             sql: """
-                SELECT coalesce(to_char(max(updated_on) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), \
-                '0001-01-01T00:00:00.000Z') FROM user_audit \
+                SELECT coalesce(
+                  to_char(max(updated_on) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                  '0001-01-01T00:00:00.000Z'
+                )
+                FROM user_audit
                 WHERE updated_on >= '0001-01-01T00:00:00Z' AND updated_on < '10000-01-01T00:00:00Z'
                 """
         ),
@@ -74,10 +77,14 @@ enum ConfigurationMetrics {
             kind: .flag,
             reads: ["user_attributes": ["email_id", "user_data"]],
             sql: """
-                SELECT EXISTS (SELECT 1 FROM user_attributes WHERE lower(email_id) = 'admin' \
-                AND CASE WHEN \(JSONText.decodable("user_data::text")) \
-                THEN json_typeof(user_data -> 'SkippedOnboarding') IN ('string', 'boolean') \
-                AND user_data ->> 'SkippedOnboarding' = 'true' ELSE false END)
+                SELECT EXISTS (
+                  SELECT 1 FROM user_attributes
+                  WHERE lower(email_id) = 'admin'
+                    AND CASE WHEN \(jsonDecodable: "user_data::text")
+                      THEN json_typeof(user_data -> 'SkippedOnboarding') IN ('string', 'boolean')
+                        AND user_data ->> 'SkippedOnboarding' = 'true'
+                      ELSE false END
+                )
                 """
         ),
         Metric(
@@ -90,7 +97,11 @@ enum ConfigurationMetrics {
             orchestrator: ["userCreatedPluginCount"],
             description: "Shared plugins users created, exposed and not deleted.",
             reads: ["plugin_parent_metadata": ["deleted", "is_exposed", "type"]],
-            sql: "SELECT count(*) FROM plugin_parent_metadata WHERE deleted = false AND is_exposed = true AND type = 'SHARED'"
+            sql: """
+                SELECT count(*)
+                FROM plugin_parent_metadata
+                WHERE deleted = false AND is_exposed = true AND type = 'SHARED'
+                """
         ),
         policies("deploymentWindowPolicyCount", of: "DEPLOYMENT_WINDOW", meaning: "Deployment-window policies"),
         policies("approvalPolicyCount", of: "APPROVAL", meaning: "Approval policies"),
@@ -116,10 +127,14 @@ enum ConfigurationMetrics {
                 "resource_qualifier_mapping_criteria": ["id"],
             ],
             sql: """
-                SELECT (SELECT count(*) FROM global_policy WHERE deleted = false) \
-                + (SELECT count(DISTINCT m.resource_id) FROM resource_qualifier_mapping m \
-                JOIN resource_qualifier_mapping_criteria c ON c.id = m.id JOIN global_policy g ON g.id = c.id \
-                WHERE m.active = true AND g.deleted = false)
+                SELECT (SELECT count(*) FROM global_policy WHERE deleted = false)
+                  + (
+                    SELECT count(DISTINCT m.resource_id)
+                    FROM resource_qualifier_mapping m
+                    JOIN resource_qualifier_mapping_criteria c ON c.id = m.id
+                    JOIN global_policy g ON g.id = c.id
+                    WHERE m.active = true AND g.deleted = false
+                  )
                 """
         ),
         pipelines("gitOpsPipelineCount", type: "argo_cd", how: "through Argo CD (GitOps)"),
@@ -135,8 +150,9 @@ enum ConfigurationMetrics {
             kind: .list,
             reads: ["module": ["name", "status"]],
             sql: """
-                SELECT DISTINCT CASE WHEN name ~ '^[A-Za-z0-9+#._-]{1,64}$' THEN name::text ELSE 'other' END \
-                FROM module WHERE status = '\(status)'
+                SELECT DISTINCT CASE WHEN name ~ '^[A-Za-z0-9+#._-]{1,64}$' THEN name::text ELSE 'other' END
+                FROM module
+                WHERE status = '\(status)'
                 """
         )
     }
@@ -161,7 +177,8 @@ enum ConfigurationMetrics {
             kind: .textCounter,
             reads: ["attributes": ["key", "value", "active"]],
             sql: """
-                SELECT coalesce(max(value::numeric), 0)::text FROM attributes \
+                SELECT coalesce(max(value::numeric), 0)::text
+                FROM attributes
                 WHERE key = '\(key)' AND active = true AND value ~ '^[0-9]+$'
                 """
         )

@@ -42,8 +42,9 @@ enum PipelineMetrics {
             window: .last24Hours,
             reads: ["cd_workflow": ["id", "pipeline_id"], "cd_workflow_runner": ["cd_workflow_id", "workflow_type", "started_on"]],
             sql: """
-                SELECT count(DISTINCT w.pipeline_id) FROM cd_workflow w \
-                JOIN cd_workflow_runner r ON r.cd_workflow_id = w.id \
+                SELECT count(DISTINCT w.pipeline_id)
+                FROM cd_workflow w
+                JOIN cd_workflow_runner r ON r.cd_workflow_id = w.id
                 WHERE r.workflow_type = 'DEPLOY' AND r.started_on > $1::timestamptz
                 """
         ),
@@ -52,12 +53,14 @@ enum PipelineMetrics {
             description: "Active, not deleted job pipelines (ci_pipeline_type CI_JOB) of active apps.",
             reads: ["ci_pipeline": ["app_id", "active", "deleted", "ci_pipeline_type"], "app": ["id", "active"]],
             sql: """
-                SELECT count(*) FROM ci_pipeline p JOIN app a ON a.id = p.app_id \
+                SELECT count(*)
+                FROM ci_pipeline p
+                JOIN app a ON a.id = p.app_id
                 WHERE p.active = true AND p.deleted = false AND p.ci_pipeline_type = 'CI_JOB' AND a.active = true
                 """
         ),
-        jobPipelinesRun(succeeded: false),
-        jobPipelinesRun(succeeded: true),
+        jobPipelinesRun("jobPipelineTriggeredLast24h", succeeded: false),
+        jobPipelinesRun("jobPipelineSucceededLast24h", succeeded: true),
     ] + buildOutcomes + [
         Metric(
             orchestrator: ["activeUsersLast30Days"],
@@ -70,9 +73,9 @@ enum PipelineMetrics {
 
     /// `jobPipelineTriggeredLast24h` and `jobPipelineSucceededLast24h`: the job pipelines of
     /// `jobPipelineCount` with a run started in the window (`>=` its start), successful or any.
-    static func jobPipelinesRun(succeeded: Bool) -> Metric {
+    static func jobPipelinesRun(_ key: String, succeeded: Bool) -> Metric {
         Metric(
-            orchestrator: [succeeded ? "jobPipelineSucceededLast24h" : "jobPipelineTriggeredLast24h"],
+            orchestrator: [key],
             description: succeeded
                 ? "Active job pipelines of active apps with a successful run started in the last 24 hours."
                 : "Active job pipelines of active apps with a run started in the last 24 hours.",
@@ -82,44 +85,47 @@ enum PipelineMetrics {
                 "ci_workflow": ["ci_pipeline_id", "started_on"] + (succeeded ? ["status"] : []),
             ],
             sql: """
-                SELECT count(*) FROM ci_pipeline p JOIN app a ON a.id = p.app_id \
-                WHERE p.active = true AND p.deleted = false AND p.ci_pipeline_type = 'CI_JOB' AND a.active = true \
-                AND EXISTS (SELECT 1 FROM ci_workflow w WHERE w.ci_pipeline_id = p.id AND w.started_on >= $1::timestamptz\
-                \(succeeded ? " AND w.status = 'Succeeded'" : ""))
+                SELECT count(*)
+                FROM ci_pipeline p
+                JOIN app a ON a.id = p.app_id
+                WHERE p.active = true AND p.deleted = false AND p.ci_pipeline_type = 'CI_JOB' AND a.active = true
+                  AND EXISTS (
+                    SELECT 1
+                    FROM ci_workflow w
+                    WHERE w.ci_pipeline_id = p.id AND w.started_on >= $1::timestamptz\(succeeded ? " AND w.status = 'Succeeded'" : "")
+                  )
                 """
         )
     }
 
     /// The six `…SuccessCount`/`…FailureCount`: CI runs started in the last 24 hours that ended
     /// `Succeeded` or `Failed`, by build type. A NULL or empty build type is a self-managed Dockerfile.
-    static let buildOutcomes: [Metric] = {
-        let types: [(prefix: String, buildType: String, how: String)] = [
-            ("selfDockerfile", "self-dockerfile-build", "with the repository's own Dockerfile"),
-            ("managedDockerfile", "managed-dockerfile-build", "with a Dockerfile Devtron writes"),
-            ("buildPack", "buildpack-build", "with buildpacks"),
-        ]
-        let outcomes: [(suffix: String, status: String, outcome: String)] = [
-            ("Success", "Succeeded", "succeeded"), ("Failure", "Failed", "failed"),
-        ]
-        return types.flatMap { type in outcomes.map { buildOutcome(type, $0) } }
-    }()
+    static let buildOutcomes: [Metric] = [
+        buildOutcome("selfDockerfileSuccessCount", type: "self-dockerfile-build", how: "with the repository's own Dockerfile", succeeded: true),
+        buildOutcome("selfDockerfileFailureCount", type: "self-dockerfile-build", how: "with the repository's own Dockerfile", succeeded: false),
+        buildOutcome("managedDockerfileSuccessCount", type: "managed-dockerfile-build", how: "with a Dockerfile Devtron writes", succeeded: true),
+        buildOutcome("managedDockerfileFailureCount", type: "managed-dockerfile-build", how: "with a Dockerfile Devtron writes", succeeded: false),
+        buildOutcome("buildPackSuccessCount", type: "buildpack-build", how: "with buildpacks", succeeded: true),
+        buildOutcome("buildPackFailureCount", type: "buildpack-build", how: "with buildpacks", succeeded: false),
+    ]
 
-    private static func buildOutcome(
-        _ type: (prefix: String, buildType: String, how: String), _ result: (suffix: String, status: String, outcome: String)
-    ) -> Metric {
-        let (prefix, buildType, how) = type
-        let (suffix, status, outcome) = result
-        let selfManaged = buildType == "self-dockerfile-build"
+    private static func buildOutcome(_ key: String, type: String, how: String, succeeded: Bool) -> Metric {
+        let selfManaged = type == "self-dockerfile-build"
         let typeCondition = selfManaged
-            ? "(ci_build_type IS NULL OR ci_build_type = '' OR ci_build_type = '\(buildType)')"
-            : "ci_build_type = '\(buildType)'"
+            ? "(ci_build_type IS NULL OR ci_build_type = '' OR ci_build_type = '\(type)')"
+            : "ci_build_type = '\(type)'"
         return Metric(
-            orchestrator: ["\(prefix)\(suffix)Count"],
-            description: "CI builds \(how) started in the last 24 hours that \(outcome)."
+            orchestrator: [key],
+            description: "CI builds \(how) started in the last 24 hours that \(succeeded ? "succeeded" : "failed")."
                 + (selfManaged ? " A build without a type counts here (fixed: the orchestrator overwrote instead of adding)." : ""),
             window: .last24Hours,
             reads: ["ci_workflow": ["started_on", "status", "ci_build_type"]],
-            sql: "SELECT count(*) FROM ci_workflow WHERE started_on > $1::timestamptz AND status = '\(status)' AND \(typeCondition)"
+            sql: """
+                SELECT count(*)
+                FROM ci_workflow
+                WHERE started_on > $1::timestamptz AND status = \(succeeded ? "'Succeeded'" : "'Failed'")
+                  AND \(typeCondition)
+                """
         )
     }
 }

@@ -17,6 +17,15 @@ package enum ExpectedValue: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// The seed layout's seven counts on Tests/Fixtures/tricky-rows.sql, worked out from its rows (each
+/// row's comment there says whether and why it counts): the one place the tests take them from.
+package enum TrickyFixtureExpectations {
+    package static let seedCounts: [String: Int] = [
+        "cdCountPerDay": 4, "ciCountPerDay": 2, "clusterCount": 2, "environmentCount": 3,
+        "nonProdAppCount": 3, "prodAppCount": 2, "userCount": 5,
+    ]
+}
+
 /// The value of every catalog record (by its `id`) on the two orchestrator fixtures, worked out by
 /// hand from the rows, never copied from the program's output.
 package enum OrchestratorFixtureExpectations {
