@@ -1,5 +1,5 @@
-# Shared by scripts/test, scripts/demo and scripts/bench: install what a fresh machine lacks, and run
-# a throwaway PostgreSQL on a free loopback port in a temporary directory.
+# Shared by scripts/test, demo, bench, check-runtime and symbol-order: install what a fresh machine
+# lacks, build the release binary, run a throwaway PostgreSQL on a free loopback port.
 # shellcheck shell=bash
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 log() { printf '%s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-# apt_install PACKAGE...: installs the packages given (those found missing), as root.
+# apt_install PACKAGE...: installs them, as root (nothing when none is given).
 apt_install() {
   [ "$#" -gt 0 ] || return 0
   [ "$(id -u)" -eq 0 ] || die "missing $*: install them (apt-get install -y $*) or run as root"
@@ -17,9 +17,9 @@ apt_install() {
   apt-get install -y -qq --no-install-recommends "$@" >&2
 }
 
-# The headers and pkg-config files of the job's C libraries (libpq and the libssl it requires,
-# libcurl, zlib), libstdc++'s static archive (the release link, see Package.swift), a PostgreSQL
-# server, openssl (the tests' throwaway CA).
+# The job's C libraries' headers and pkg-config files (libpq and the libssl it requires, libcurl,
+# zlib), libstdc++'s static archive (the release link, see Package.swift), a PostgreSQL server,
+# openssl (the tests' throwaway CA).
 ensure_packages() {
   local missing=()
   pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
@@ -34,37 +34,31 @@ ensure_packages() {
   command -v swift >/dev/null 2>&1 || die "swift is not on PATH"
 }
 
-# build_release: the release binary exactly as the Dockerfile builds it (Swift runtime linked
-# statically, the release linker settings of Package.swift); prints its path.
+# build_release: the release binary as the Dockerfile builds it (Swift runtime linked statically,
+# Package.swift's release linker settings); prints its path. nice: both cores for minutes.
 RELEASE_SCRATCH="${RELEASE_SCRATCH:-$ROOT/.build-release}"
 build_release() {
-  nice -n 5 swift build -c release --static-swift-stdlib --product devtron-telemetry --scratch-path "$RELEASE_SCRATCH" >&2
-  echo "$(swift build -c release --static-swift-stdlib --scratch-path "$RELEASE_SCRATCH" --show-bin-path)/devtron-telemetry"
+  local build=(swift build -c release --static-swift-stdlib --product devtron-telemetry --scratch-path "$RELEASE_SCRATCH")
+  nice -n 10 "${build[@]}" >&2 || return 1
+  echo "$("${build[@]}" --show-bin-path)/devtron-telemetry"
 }
 
 # The newest installed server's bin directory (Debian keeps it off PATH).
 pg_bindir() {
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] || return 1
-  echo "$dir"
+  [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] && echo "$dir"
 }
 
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 # Runs a server command as the data directory's owner: postgres refuses to run as root.
-as_pg_owner() {
-  if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
-  else
-    "$@"
-  fi
-}
+as_pg_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-# pg_start: sets PG_TMP, PG_PORT and ADMIN_URL, and stops the server and removes its files on exit.
-# Role telemetry_pw must log in with a password (scram); everyone else is trusted on loopback.
+# pg_start: sets PG_TMP, PG_PORT and ADMIN_URL; the server stops and its files go on exit. Role
+# telemetry_pw must log in with a password (scram); everyone else is trusted on loopback.
 pg_start() {
   local bindir
   bindir=$(pg_bindir) || die "no PostgreSQL server found under /usr/lib/postgresql"
@@ -74,13 +68,8 @@ pg_start() {
   trap pg_stop EXIT
   as_pg_owner "$bindir/initdb" -D "$PG_TMP/data" -U postgres -A trust --no-sync -E UTF8 >"$PG_TMP/initdb.log" 2>&1 \
     || { cat "$PG_TMP/initdb.log" >&2; die "initdb failed"; }
-  cat >"$PG_TMP/data/pg_hba.conf" <<HBA
-host all telemetry_pw 127.0.0.1/32 scram-sha-256
-host all telemetry_pw ::1/128 scram-sha-256
-host all all 127.0.0.1/32 trust
-host all all ::1/128 trust
-local all all trust
-HBA
+  printf '%s\n' 'host all telemetry_pw 127.0.0.1/32 scram-sha-256' 'host all telemetry_pw ::1/128 scram-sha-256' \
+    'host all all 127.0.0.1/32 trust' 'host all all ::1/128 trust' 'local all all trust' >"$PG_TMP/data/pg_hba.conf"
   as_pg_owner "$bindir/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 start \
     -o "-p $PG_PORT -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_EXTRA_OPTIONS:-}" >/dev/null \
     || { cat "$PG_TMP/server.log" >&2; die "PostgreSQL did not start"; }
@@ -90,18 +79,15 @@ HBA
 }
 
 pg_stop() {
-  local bindir
-  if [ -n "${PG_TMP:-}" ] && [ -d "$PG_TMP/data" ]; then
-    bindir=$(pg_bindir) && as_pg_owner "$bindir/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
-    rm -rf "$PG_TMP"
-  fi
+  [ -n "${PG_TMP:-}" ] && [ -d "$PG_TMP/data" ] || return 0
+  as_pg_owner "$(pg_bindir)/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_TMP"
 }
 
 # A fresh database loaded from SQL files: pg_createdb NAME FILE...
 pg_createdb() {
-  local name=$1; shift
+  local name=$1 file; shift
   psql -X -q -v ON_ERROR_STOP=1 "$ADMIN_URL" -c "CREATE DATABASE \"$name\"" >/dev/null
-  local file
   for file in "$@"; do
     psql -X -q -v ON_ERROR_STOP=1 "postgresql://postgres@127.0.0.1:$PG_PORT/$name" -f "$file" >/dev/null
   done

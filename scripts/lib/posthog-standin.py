@@ -1,16 +1,15 @@
 #!/usr/bin/env python3
-"""A PostHog stand-in on 127.0.0.1 for the scripts: answers every POST with 200 and appends one line
-per request to LOG: "METHOD PATH CONTENT-ENCODING EVENT,EVENT...". Writes its port to LOG.port
-once it listens. Serves REQUESTS requests (default 1), then exits. With CERT and KEY (PEM files) it
-speaks HTTPS.
-
+"""A PostHog stand-in on 127.0.0.1 for the scripts: answers every POST with 200 and appends a line
+per request to LOG, "METHOD PATH CONTENT-ENCODING EVENT,...", its port to LOG.port once it listens.
+Serves REQUESTS requests (default 1; 0: until killed); with CERT and KEY (PEM files) over HTTPS.
 Usage: posthog-standin.py LOG [REQUESTS [CERT KEY]]
+
+Not shared with the Swift tests' HTTPStandIn (Tests/TestSupport), on purpose: that one lives in the
+test process (scripted replies, hangs and closes, requests read back as values, one language in the
+suite); the scripts need a process beside a release binary in its root filesystem, alive across
+its runs, and Package.swift has no executable to start for that.
 """
-import gzip
-import http.server
-import json
-import ssl
-import sys
+import gzip, http.server, json, ssl, sys
 
 log = sys.argv[1]
 requests = int(sys.argv[2]) if len(sys.argv) > 2 else 1
@@ -41,5 +40,8 @@ if certificate:
     server.socket = context.wrap_socket(server.socket, server_side=True)
 with open(log + ".port", "w") as f:
     f.write(str(server.server_address[1]))
-for _ in range(requests):
-    server.handle_request()
+if requests:
+    for _ in range(requests):
+        server.handle_request()
+else:
+    server.serve_forever()
