@@ -206,6 +206,8 @@ final class AttackerFindingsTests: CLITestCase {
         ], limit: 30)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertEqual(apiServer.requests.count, 1, "the version was asked")
+        // Discovery takes at most half of what is left, so delivery still gets its attempt.
+        XCTAssertEqual(posthog.requests.count, 1, "delivery was attempted within what discovery left: \(outcome.stderr)")
         XCTAssertLessThan(outcome.seconds, 5.5, "--timeout 4 bounds discovery and delivery together: \(outcome.stderr)")
     }
 
