@@ -38,6 +38,22 @@ final class AttackerFindingsTests: CLITestCase {
         XCTAssertLessThan(outcome.stderr.count, 600, "the rejected value is cut to 100 characters")
     }
 
+    func testAURLPasswordInAnyFlagOrVariableIsMaskedWhereAnErrorEchoesIt() throws {
+        // No list of URL-valued settings: a URL given to a setting that quotes what it rejects
+        // (the layout, the mode) has its password masked too, by flag and by variable.
+        let url = "http://user:pw-LEAKCHECK@127.0.0.1:9"
+        let cases: [([String], [String: String])] = [
+            (["run", "--dry-run", "--layout", url], ["UCID": "u"]), (["run", "--dry-run", "--devtron-mode=\(url)"], ["UCID": "u"]),
+            (["run", "--dry-run"], ["UCID": "u", "SUMMARY_LAYOUT": url]), (["run", "--dry-run"], ["UCID": "u", "DEVTRON_MODE": url]),
+        ]
+        for (arguments, environment) in cases {
+            let outcome = try run(arguments, environment)
+            assertOneLine(outcome, status: 2, "\(arguments) \(environment)")
+            XCTAssertTrue(outcome.stderr.contains("user:***@127.0.0.1"), "the value is shown, its password masked: \(outcome.stderr)")
+            assertNothingLeaks(outcome, ["LEAKCHECK", "pw-"])
+        }
+    }
+
     func testAMalformedTelemetryServiceURLIsAConfigurationErrorOnEveryRun() throws {
         let posthog = try HTTPStandIn()
         for bad in ["http://127.0.0.1 x:80", "http://127.0.0.1:65536", "http://bücher.example", "ftp://127.0.0.1"] {
