@@ -12,6 +12,11 @@ package struct DatabaseSettings: Sendable {
     /// Passwords known to this configuration, to be kept out of every output.
     package let secrets: [String]
 
+    /// Whether any of the orchestrator's `PG_*` variables is set: they then describe the database.
+    static func usesOrchestratorVariables(_ environment: Environment) -> Bool {
+        orchestratorVariables.contains { $0.setting.given(nil, environment) != nil }
+    }
+
     /// The orchestrator's variables and the libpq keyword each one sets.
     static let orchestratorVariables: [(setting: Setting, keyword: String)] = [
         (Settings.pgAddr, "host"), (Settings.pgPort, "port"), (Settings.pgUser, "user"), (Settings.pgPassword, "password"),
@@ -40,7 +45,7 @@ package struct DatabaseSettings: Sendable {
             } catch let error as PostgresError {
                 throw TelemetryError.usage("database URL: \(error.message)")
             }
-        } else if orchestratorVariables.contains(where: { $0.setting.given(nil, environment) != nil }) {
+        } else if usesOrchestratorVariables(environment) {
             parameters = ConnectionParameters()
             for (setting, keyword) in orchestratorVariables {
                 parameters[keyword] = setting.text(nil, environment)  // PG_DATABASE has a default

@@ -195,7 +195,7 @@ package enum Grants {
     /// defaults alone do not count: then the script is printed and checks the role when applied.
     package static func databaseConfigured(databaseURL: String?, environment: Environment) -> Bool {
         Settings.databaseURL.given(databaseURL, environment) != nil
-            || DatabaseSettings.orchestratorVariables.contains { $0.setting.given(nil, environment) != nil }
+            || DatabaseSettings.usesOrchestratorVariables(environment)
     }
 
     /// A name that needs no quoting and cannot be a keyword trick: a-z, 0-9, _, 1-63 characters.
